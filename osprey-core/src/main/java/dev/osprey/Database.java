@@ -1,0 +1,81 @@
+package dev.osprey;
+
+import dev.osprey.internal.engine.Engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A connection pool to one database and the entry point to everything Osprey does with it.
+ * Create one per database per application with {@link #connect(String)} and share it: a
+ * {@code Database} is safe to use from any number of threads at once.
+ *
+ * <p>Every method that touches the database returns a {@link CompletableFuture} at once and runs
+ * the work elsewhere: on PostgreSQL and MariaDB on a virtual thread per call, on SQLite on a small
+ * dedicated pool of platform threads (its driver is native code, which would pin virtual threads).
+ * Futures fail with an {@link OspreyException} subtype (wrapped in a {@code CompletionException}
+ * by {@code join()}). Cancelling a returned future with {@code cancel(true)} cancels the running
+ * statement on the server; the connection goes back to the pool in a clean state.
+ *
+ * <p>URLs:
+ * <ul>
+ *   <li>{@code sqlite:path/to/file.db} (created if missing; WAL journal, one writer connection and a
+ *       pool of readers; query parameters are SQLite pragmas, e.g. {@code ?busy_timeout=5000}),
+ *       {@code sqlite::memory:} (one private in-memory database, one connection)</li>
+ *   <li>{@code postgresql://user:pass@host:port/db?param=value} (also {@code postgres://})</li>
+ *   <li>{@code mysql://user:pass@host:port/db}, {@code mariadb://…} (MariaDB Connector/J)</li>
+ *   <li>any {@code jdbc:} URL, passed to the driver as it is</li>
+ * </ul>
+ * Passwords with special characters are percent-encoded in the URL ({@code p%40ss} for {@code p@ss}).
+ */
+public interface Database extends AutoCloseable {
+
+    /** Connects with {@link Config#defaults()}. */
+    static Database connect(String url) {
+        return connect(url, Config.defaults());
+    }
+
+    /**
+     * Opens the pool and checks that one connection can be made, so that a bad URL, an
+     * unreachable host or wrong credentials fail here rather than at the first query.
+     *
+     * @throws IllegalArgumentException    if the URL is malformed or its scheme unknown
+     * @throws ConnectionFailedException   if no connection can be opened
+     */
+    static Database connect(String url, Config config) {
+        return Engine.connect(url, config);
+    }
+
+    /**
+     * Runs one SQL statement and gives the number of rows it changed. Positional parameters are
+     * {@code ?}; values are always bound, never spliced into the SQL text.
+     */
+    CompletableFuture<Long> execute(String sql, Object... args);
+
+    /** Like {@link #execute(String, Object...)} with named parameters: {@code :name} in the SQL, values by name. */
+    CompletableFuture<Long> execute(String sql, Map<String, ?> params);
+
+    /** Runs a query and gives all its rows. A statement that returns no rows gives an empty list. */
+    CompletableFuture<List<Row>> query(String sql, Object... args);
+
+    /** Like {@link #query(String, Object...)} with named parameters. */
+    CompletableFuture<List<Row>> query(String sql, Map<String, ?> params);
+
+    /**
+     * Runs blocking JDBC code on a pooled connection, off the caller's thread, and gives its result.
+     * The connection is returned to the pool whatever happens; a transaction the callback leaves
+     * open is rolled back. An {@link java.sql.SQLException} from the callback is translated like any
+     * other (e.g. to {@link IntegrityViolationException}). Cancelling the future cancels whatever
+     * statement the callback is running. On SQLite the callback gets the writer connection.
+     */
+    <T> CompletableFuture<T> withConnection(ConnectionCallback<T> callback);
+
+    /**
+     * Stops accepting work (later calls fail with {@link DatabaseClosedException}), lets running
+     * work finish for up to {@link Config#closeTimeout()}, cancels what is still running, and closes
+     * the pool. Calling it again does nothing.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,507 @@
+package dev.osprey.internal.driver;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.osprey.Config;
+import dev.osprey.ConnectionCallback;
+import dev.osprey.ConnectionFailedException;
+import dev.osprey.ConnectionLostException;
+import dev.osprey.DatabaseClosedException;
+import dev.osprey.OspreyException;
+import dev.osprey.PoolTimeoutException;
+import dev.osprey.QueryTimeoutException;
+import dev.osprey.Row;
+import dev.osprey.StatementListener;
+import dev.osprey.internal.sql.ColumnReader;
+import dev.osprey.internal.sql.Dialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
+
+/**
+ * The {@link Driver} over JDBC: each call runs on a virtual thread that borrows a connection from a
+ * HikariCP pool, runs the statement, returns the connection, and only then completes the call's
+ * future (so a caller that sees the result sees the connection back in the pool).
+ *
+ * <p>SQLite is different in two ways. Its JDBC driver is native code, which pins virtual threads,
+ * so the JDBC work is handed to a small pool of platform threads (one per connection: it never
+ * queues) while the waiting for a connection stays on the virtual thread. And SQLite has one
+ * writer at a time, so a file database gets a single writer connection, which every statement
+ * that may write queues for, beside a pool of read-only connections for plain SELECTs; writers
+ * therefore never meet SQLITE_BUSY from each other.
+ *
+ * <p>Thread-safe.
+ */
+public final class JdbcDriver implements Driver {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcDriver.class);
+    private static final ThreadFactory CALLS = Thread.ofVirtual().name("osprey-call-", 0).factory();
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final DatabaseUrl url;
+    private final Config config;
+    private final Dialect dialect;
+    private final HikariDataSource writer;
+    private final HikariDataSource reader;
+    private final ExecutorService jdbcThreads;
+    private final ScheduledExecutorService timer;
+    private final StatementListener[] listeners;
+    private final InFlight inFlight = new InFlight();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private JdbcDriver(DatabaseUrl url, Config config, Dialect dialect, HikariDataSource writer,
+                       HikariDataSource reader, ExecutorService jdbcThreads) {
+        this.url = url;
+        this.config = config;
+        this.dialect = dialect;
+        this.writer = writer;
+        this.reader = reader;
+        this.jdbcThreads = jdbcThreads;
+        this.timer = config.hasStatementTimeout() ? newTimer() : null;
+        List<StatementListener> all = new ArrayList<>(config.listeners());
+        if (config.echo()) {
+            all.add(new EchoListener());
+        }
+        this.listeners = all.toArray(StatementListener[]::new);
+    }
+
+    /**
+     * Opens the pool(s) for {@code url} and reads the server's version for the dialect.
+     *
+     * @throws ConnectionFailedException if no connection can be made
+     */
+    public static JdbcDriver open(DatabaseUrl url, Config config) {
+        HikariDataSource writer = null;
+        HikariDataSource reader = null;
+        try {
+            int poolNumber = POOLS.incrementAndGet();
+            if (url.kind() == DatabaseUrl.Kind.SQLITE_FILE) {
+                writer = pool(url, config, "osprey-" + poolNumber + "-writer", 1, 1, false);
+                reader = pool(url, config, "osprey-" + poolNumber + "-reader", config.maxPoolSize(),
+                        config.minIdle(), true);
+            } else if (url.kind() == DatabaseUrl.Kind.SQLITE_MEMORY) {
+                writer = pool(url, config, "osprey-" + poolNumber + "-memory", 1, 1, false);
+                reader = writer;
+            } else {
+                writer = pool(url, config, "osprey-" + poolNumber, config.maxPoolSize(), config.minIdle(), false);
+                reader = writer;
+            }
+            Dialect dialect;
+            try (Connection c = writer.getConnection()) {
+                dialect = Dialect.of(c.getMetaData());
+            }
+            ExecutorService jdbcThreads = null;
+            if (url.kind().isSqlite()) {
+                int threads = reader == writer ? 1 : 1 + config.maxPoolSize();
+                jdbcThreads = Executors.newFixedThreadPool(threads,
+                        Thread.ofPlatform().daemon().name("osprey-" + poolNumber + "-sqlite-", 0).factory());
+            }
+            return new JdbcDriver(url, config, dialect, writer, reader, jdbcThreads);
+        } catch (HikariPool.PoolInitializationException | SQLException | IllegalArgumentException e) {
+            closeQuietly(reader, writer);
+            Throwable cause = e instanceof HikariPool.PoolInitializationException && e.getCause() != null
+                    ? e.getCause() : e;
+            String state = cause instanceof SQLException s ? s.getSQLState() : null;
+            throw new ConnectionFailedException("cannot connect to '" + url.masked() + "': " + describe(cause), state,
+                    cause);
+        } catch (RuntimeException e) {
+            closeQuietly(reader, writer);
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(DatabaseUrl url, Config config, String name, int max, int minIdle,
+                                         boolean readOnly) {
+        var hikari = new HikariConfig();
+        hikari.setPoolName(name);
+        hikari.setJdbcUrl(url.jdbcUrl());
+        if (url.kind().driverClass() != null) {
+            hikari.setDriverClassName(url.kind().driverClass());
+        }
+        if (url.user() != null) {
+            hikari.setUsername(url.user());
+        }
+        if (url.password() != null) {
+            hikari.setPassword(url.password());
+        }
+        hikari.setDataSourceProperties(driverProperties(url, config));
+        hikari.setMaximumPoolSize(max);
+        hikari.setMinimumIdle(minIdle);
+        hikari.setConnectionTimeout(config.acquireTimeout().toMillis());
+        boolean memory = url.kind() == DatabaseUrl.Kind.SQLITE_MEMORY;
+        // An in-memory SQLite database lives exactly as long as its one connection.
+        hikari.setMaxLifetime(memory ? 0 : config.maxLifetime().toMillis());
+        hikari.setIdleTimeout(memory ? 0 : config.idleTimeout().toMillis());
+        hikari.setInitializationFailTimeout(1);
+        hikari.setAutoCommit(true);
+        hikari.setRegisterMbeans(false);
+        if (readOnly) {
+            hikari.setConnectionInitSql("PRAGMA query_only = 1");
+        }
+        return new HikariDataSource(hikari);
+    }
+
+    private static Properties driverProperties(DatabaseUrl url, Config config) {
+        var properties = new Properties();
+        switch (url.kind()) {
+            case POSTGRESQL -> {
+                properties.setProperty("reWriteBatchedInserts", "true");
+                // Keep row values (DETAIL lines) out of exception messages and logs.
+                properties.setProperty("logServerErrorDetail", "false");
+                properties.setProperty("ApplicationName", "osprey");
+            }
+            case SQLITE_FILE, SQLITE_MEMORY -> {
+                if (url.kind() == DatabaseUrl.Kind.SQLITE_FILE) {
+                    properties.setProperty("journal_mode", "WAL");
+                }
+                properties.setProperty("foreign_keys", "true");
+                properties.setProperty("busy_timeout", Long.toString(config.acquireTimeout().toMillis()));
+                properties.putAll(url.properties());
+            }
+            default -> properties.putAll(url.properties());
+        }
+        return properties;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public String displayUrl() {
+        return url.masked();
+    }
+
+    @Override
+    public int activeConnections() {
+        int active = writer.getHikariPoolMXBean().getActiveConnections();
+        return reader == writer ? active : active + reader.getHikariPoolMXBean().getActiveConnections();
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    @Override
+    public CompletableFuture<Long> update(SqlStatement statement) {
+        return submit(!statement.readOnly(), (connection, operation) ->
+                execute(connection, operation, statement, ps -> {
+                    if (ps.execute()) {
+                        try (ResultSet rs = ps.getResultSet()) {
+                            long rows = 0;
+                            while (rs.next()) {
+                                rows++;
+                            }
+                            return rows;
+                        }
+                    }
+                    return (long) Math.max(ps.getUpdateCount(), 0);
+                }, rows -> rows));
+    }
+
+    @Override
+    public CompletableFuture<List<Row>> query(SqlStatement statement) {
+        return submit(!statement.readOnly(), (connection, operation) ->
+                execute(connection, operation, statement, ps -> {
+                    if (!ps.execute()) {
+                        return List.<Row>of();
+                    }
+                    try (ResultSet rs = ps.getResultSet()) {
+                        return readAll(rs);
+                    }
+                }, List::size));
+    }
+
+    @Override
+    public <T> CompletableFuture<T> withConnection(ConnectionCallback<T> callback) {
+        if (callback == null) {
+            throw new IllegalArgumentException("the callback must not be null");
+        }
+        return submit(true, (connection, operation) -> callback.apply(GuardedConnection.wrap(connection, operation)));
+    }
+
+    /** Work done with a borrowed connection. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection, Operation<T> operation) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Body<R> {
+        R run(PreparedStatement statement) throws SQLException;
+    }
+
+    private <T> CompletableFuture<T> submit(boolean write, Work<T> work) {
+        var operation = new Operation<T>();
+        if (!inFlight.enter(operation)) {
+            return CompletableFuture.failedFuture(closedError());
+        }
+        try {
+            CALLS.newThread(() -> run(operation, write ? writer : reader, work)).start();
+        } catch (RuntimeException | Error e) {
+            inFlight.exit(operation);
+            throw e;
+        }
+        return operation;
+    }
+
+    private <T> void run(Operation<T> operation, HikariDataSource pool, Work<T> work) {
+        try {
+            if (operation.isDone()) {
+                return;
+            }
+            Connection connection;
+            try {
+                connection = pool.getConnection();
+            } catch (SQLException e) {
+                operation.fail(acquireFailure(pool, e));
+                return;
+            }
+            T result = null;
+            Throwable failure = null;
+            try {
+                result = jdbcThreads == null ? work.run(connection, operation) : onJdbcThread(connection, operation, work);
+            } catch (Throwable t) {
+                failure = t instanceof SQLException e ? translate(e, null, operation) : t;
+            }
+            release(pool, connection, failure);
+            if (failure == null) {
+                operation.succeed(result);
+            } else {
+                operation.fail(failure);
+            }
+        } catch (Throwable t) {
+            operation.fail(t);
+        } finally {
+            inFlight.exit(operation);
+        }
+    }
+
+    private <T> T onJdbcThread(Connection connection, Operation<T> operation, Work<T> work) throws Throwable {
+        var task = new FutureTask<>(() -> work.run(connection, operation));
+        jdbcThreads.execute(task);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;   // the JDBC work cannot be abandoned half-way: wait for it
+                } catch (ExecutionException e) {
+                    throw e.getCause();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Returns the connection to the pool. A connection that broke is evicted, so the next call
+     * gets a healthy one; HikariCP rolls back a transaction left open and resets changed state.
+     */
+    private static void release(HikariDataSource pool, Connection connection, Throwable failure) {
+        if (failure instanceof ConnectionLostException) {
+            pool.evictConnection(connection);
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("returning a connection to the pool failed; it is discarded", e);
+            pool.evictConnection(connection);
+        }
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    /**
+     * Prepares, binds and runs one statement as one observed, cancellable, timed unit: listeners
+     * see it start and end, errors carry its SQL text, and the statement timeout covers it.
+     */
+    private <R> R execute(Connection connection, Operation<?> operation, SqlStatement statement, Body<R> body,
+                          ToLongFunction<R> rows) throws SQLException {
+        for (StatementListener listener : listeners) {
+            notifyStarted(listener, statement);
+        }
+        long start = System.nanoTime();
+        try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+            bind(ps, statement);
+            operation.begin(ps);
+            ScheduledFuture<?> timeout = timer == null ? null
+                    : timer.schedule(operation::timeout, config.statementTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            try {
+                R result = body.run(ps);
+                finished(statement, start, rows.applyAsLong(result), null);
+                return result;
+            } finally {
+                if (timeout != null) {
+                    timeout.cancel(false);
+                }
+                operation.end(ps);
+            }
+        } catch (SQLException e) {
+            OspreyException error = translate(e, statement.sql(), operation);
+            finished(statement, start, -1, error);
+            throw error;
+        } catch (RuntimeException e) {
+            finished(statement, start, -1, e);
+            throw e;
+        }
+    }
+
+    private void bind(PreparedStatement ps, SqlStatement statement) throws SQLException {
+        List<Object> binds = statement.binds();
+        for (int i = 0; i < binds.size(); i++) {
+            dialect.bind(ps, i + 1, binds.get(i));
+        }
+    }
+
+    private List<Row> readAll(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int count = md.getColumnCount();
+        List<String> labels = new ArrayList<>(count);
+        ColumnReader[] readers = new ColumnReader[count];
+        for (int i = 0; i < count; i++) {
+            labels.add(md.getColumnLabel(i + 1));
+            readers[i] = dialect.reader(md, i + 1);
+        }
+        var columns = new ArrayRow.Columns(labels);
+        List<Row> rows = new ArrayList<>();
+        while (rs.next()) {
+            Object[] values = new Object[count];
+            for (int i = 0; i < count; i++) {
+                values[i] = readers[i].read(rs, i + 1);
+            }
+            rows.add(new ArrayRow(columns, values));
+        }
+        return rows;
+    }
+
+    private OspreyException translate(SQLException e, String sql, Operation<?> operation) {
+        if (operation.timedOut()) {
+            return new QueryTimeoutException("the statement ran longer than the statement timeout of "
+                    + config.statementTimeout().toMillis() + " ms and was cancelled", e.getSQLState(), sql, e);
+        }
+        return dialect.translate(e, sql);
+    }
+
+    private OspreyException acquireFailure(HikariDataSource pool, SQLException e) {
+        if (pool.isClosed() || inFlight.isClosed()) {
+            return closedError();
+        }
+        if (e instanceof SQLTransientConnectionException) {
+            if (e.getCause() != null) {
+                return new ConnectionLostException("cannot open a connection to '" + url.masked() + "': "
+                        + describe(e.getCause()), e.getSQLState(), null, e);
+            }
+            int size = pool.getHikariConfigMXBean().getMaximumPoolSize();
+            return new PoolTimeoutException("no connection became free within " + config.acquireTimeout().toMillis()
+                    + " ms: all " + size + " connection(s) of the pool for '" + url.masked() + "' are in use", e);
+        }
+        return dialect.translate(e, null);
+    }
+
+    private DatabaseClosedException closedError() {
+        return new DatabaseClosedException("the database '" + url.masked() + "' is closed");
+    }
+
+    // ---------------------------------------------------------------- listeners
+
+    private static void notifyStarted(StatementListener listener, SqlStatement statement) {
+        try {
+            listener.started(statement.sql(), statement.binds());
+        } catch (RuntimeException e) {
+            LOG.warn("statement listener {} failed", listener, e);
+        }
+    }
+
+    private void finished(SqlStatement statement, long start, long rows, Throwable failure) {
+        if (listeners.length == 0) {
+            return;
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        for (StatementListener listener : listeners) {
+            try {
+                listener.finished(statement.sql(), statement.binds(), elapsed, rows, failure);
+            } catch (RuntimeException e) {
+                LOG.warn("statement listener {} failed", listener, e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        List<Operation<?>> unfinished = inFlight.close(config.closeTimeout());
+        if (!unfinished.isEmpty()) {
+            LOG.warn("closing '{}': cancelling {} call(s) still running after {} ms", url.masked(), unfinished.size(),
+                    config.closeTimeout().toMillis());
+            for (Operation<?> operation : unfinished) {
+                operation.cancel(true);
+            }
+            inFlight.await(CANCEL_GRACE);
+        }
+        closeQuietly(reader, writer);
+        if (jdbcThreads != null) {
+            jdbcThreads.shutdown();
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private static void closeQuietly(HikariDataSource reader, HikariDataSource writer) {
+        if (reader != null && reader != writer) {
+            reader.close();
+        }
+        if (writer != null) {
+            writer.close();
+        }
+    }
+
+    private static ScheduledExecutorService newTimer() {
+        var timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("osprey-statement-timeout").factory());
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcDriver[" + url.masked() + ", " + dialect + "]";
+    }
+}

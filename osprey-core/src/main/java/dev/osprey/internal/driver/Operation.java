@@ -1,0 +1,149 @@
+package dev.osprey.internal.driver;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The future of one call, and the handle that stops its statements on the server. When the
+ * future is completed by anyone but the worker ({@code cancel}, {@code complete},
+ * {@code orTimeout}, ...) or the statement timeout fires, every statement the call is running is
+ * cancelled with {@link Statement#cancel()}. Statements are registered and cancelled under one
+ * lock, so a cancel can never reach a statement after the call has let go of it (and so never
+ * hits the next user of the connection). Thread-safe.
+ */
+final class Operation<T> extends CompletableFuture<T> {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<Statement> running = new ArrayList<>(1);
+    private boolean timedOut;
+
+    /** Registers a statement about to execute; throws if the call was cancelled already. */
+    void begin(Statement statement) {
+        lock.lock();
+        try {
+            if (isDone()) {
+                throw new CancellationException("the call was cancelled before its statement started");
+            }
+            running.add(statement);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Registers a statement created by user code ({@code withConnection}); closed ones are forgotten. */
+    void track(Statement statement) {
+        lock.lock();
+        try {
+            running.removeIf(Operation::isClosed);
+            running.add(statement);
+            if (isDone()) {
+                cancelRunning();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void end(Statement statement) {
+        lock.lock();
+        try {
+            running.remove(statement);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The statement timeout fired: cancel what runs and remember why. */
+    void timeout() {
+        Thread.startVirtualThread(() -> {
+            lock.lock();
+            try {
+                if (!running.isEmpty() && !isDone()) {
+                    timedOut = true;
+                    cancelRunning();
+                }
+            } finally {
+                lock.unlock();
+            }
+        });
+    }
+
+    boolean timedOut() {
+        lock.lock();
+        try {
+            return timedOut;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Completion by the worker: does not cancel anything. */
+    void succeed(T value) {
+        super.complete(value);
+    }
+
+    void fail(Throwable error) {
+        super.completeExceptionally(error);
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        if (cancelled) {
+            stopAsync();
+        }
+        return cancelled;
+    }
+
+    @Override
+    public boolean complete(T value) {
+        boolean won = super.complete(value);
+        if (won) {
+            stopAsync();
+        }
+        return won;
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable error) {
+        boolean won = super.completeExceptionally(error);
+        if (won) {
+            stopAsync();
+        }
+        return won;
+    }
+
+    /** Statement.cancel may do network I/O (pgjdbc opens a connection): never on the caller's thread. */
+    private void stopAsync() {
+        Thread.startVirtualThread(() -> {
+            lock.lock();
+            try {
+                cancelRunning();
+            } finally {
+                lock.unlock();
+            }
+        });
+    }
+
+    private void cancelRunning() {
+        for (Statement statement : running) {
+            try {
+                statement.cancel();
+            } catch (SQLException | RuntimeException ignored) {
+                // already finished or closed: nothing left to stop
+            }
+        }
+    }
+
+    private static boolean isClosed(Statement statement) {
+        try {
+            return statement.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+}

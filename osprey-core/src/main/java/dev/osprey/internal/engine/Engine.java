@@ -1,0 +1,80 @@
+package dev.osprey.internal.engine;
+
+import dev.osprey.Config;
+import dev.osprey.ConnectionCallback;
+import dev.osprey.Database;
+import dev.osprey.Row;
+import dev.osprey.internal.driver.DatabaseUrl;
+import dev.osprey.internal.driver.Driver;
+import dev.osprey.internal.driver.JdbcDriver;
+import dev.osprey.internal.driver.SqlStatement;
+import dev.osprey.internal.sql.ParsedSql;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The {@link Database} users get: turns raw SQL and its arguments into statements and hands them
+ * to the {@link Driver}. Argument mistakes that need no database (parameter count, a missing
+ * name) throw {@link IllegalArgumentException} at once; everything else arrives through the future.
+ * Thread-safe.
+ */
+public final class Engine implements Database {
+    private final Driver driver;
+
+    Engine(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** {@link Database#connect(String, Config)}. */
+    public static Database connect(String url, Config config) {
+        Objects.requireNonNull(config, "config");
+        return new Engine(JdbcDriver.open(DatabaseUrl.parse(url), config));
+    }
+
+    /** The driver underneath, for the layers above and for tests. */
+    public Driver driver() {
+        return driver;
+    }
+
+    @Override
+    public CompletableFuture<Long> execute(String sql, Object... args) {
+        ParsedSql parsed = ParsedSql.of(sql);
+        return driver.update(new SqlStatement(parsed.jdbcSql(), parsed.bindPositional(args), parsed.readOnly()));
+    }
+
+    @Override
+    public CompletableFuture<Long> execute(String sql, Map<String, ?> params) {
+        ParsedSql parsed = ParsedSql.of(sql);
+        return driver.update(new SqlStatement(parsed.jdbcSql(), parsed.bindNamed(params), parsed.readOnly()));
+    }
+
+    @Override
+    public CompletableFuture<List<Row>> query(String sql, Object... args) {
+        ParsedSql parsed = ParsedSql.of(sql);
+        return driver.query(new SqlStatement(parsed.jdbcSql(), parsed.bindPositional(args), parsed.readOnly()));
+    }
+
+    @Override
+    public CompletableFuture<List<Row>> query(String sql, Map<String, ?> params) {
+        ParsedSql parsed = ParsedSql.of(sql);
+        return driver.query(new SqlStatement(parsed.jdbcSql(), parsed.bindNamed(params), parsed.readOnly()));
+    }
+
+    @Override
+    public <T> CompletableFuture<T> withConnection(ConnectionCallback<T> callback) {
+        return driver.withConnection(callback);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + driver.displayUrl() + ", " + driver.dialect() + "]";
+    }
+}

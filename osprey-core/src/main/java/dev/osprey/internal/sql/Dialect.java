@@ -1,0 +1,197 @@
+package dev.osprey.internal.sql;
+
+import dev.osprey.ConnectionLostException;
+import dev.osprey.IntegrityViolationException;
+import dev.osprey.OspreyException;
+import dev.osprey.QueryCancelledException;
+import dev.osprey.SerializationFailureException;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * What one database needs done its own way: quoting, type names, how Java values are bound and
+ * columns read, and how its errors become Osprey's exceptions. Code elsewhere asks a dialect
+ * ("does it support RETURNING?"), never which database it is. One subclass per database; an
+ * instance knows the server version it was built for and is immutable and thread-safe.
+ *
+ * <p>Temporal values are truncated to microseconds before binding on every database, so the same
+ * value reads back equal everywhere.
+ */
+public abstract class Dialect {
+    private final String productVersion;
+
+    protected Dialect(String productVersion) {
+        this.productVersion = productVersion;
+    }
+
+    /** Builds the dialect for the server behind {@code metaData}. */
+    public static Dialect of(DatabaseMetaData metaData) throws SQLException {
+        String product = metaData.getDatabaseProductName();
+        String version = metaData.getDatabaseProductVersion();
+        String lower = product.toLowerCase(Locale.ROOT);
+        if (lower.contains("postgres")) {
+            return new PostgresDialect(version);
+        }
+        if (lower.contains("mariadb") || lower.contains("mysql")) {
+            return new MariaDbDialect(product, version, metaData.getDatabaseMajorVersion(),
+                    metaData.getDatabaseMinorVersion());
+        }
+        if (lower.contains("sqlite")) {
+            return new SqliteDialect(version);
+        }
+        throw new IllegalArgumentException("Osprey has no dialect for " + product + " " + version
+                + "; supported are SQLite, PostgreSQL, MariaDB and MySQL");
+    }
+
+    /** The database's name as users know it, e.g. {@code PostgreSQL}. */
+    public abstract String name();
+
+    /** The server version string the database reported. */
+    public String productVersion() {
+        return productVersion;
+    }
+
+    /** Can INSERT/UPDATE/DELETE return rows ({@code RETURNING})? */
+    public abstract boolean supportsReturning();
+
+    /** The most bind parameters one statement may carry. */
+    public abstract int maxBindParameters();
+
+    /** Is only one writer possible at a time (SQLite), so writes go to a single connection? */
+    public boolean hasSingleWriter() {
+        return false;
+    }
+
+    /** Quotes an identifier so that any name, including reserved words, is safe as SQL text. */
+    public String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** The column type for {@code type}; {@code length} applies to VARCHAR and BINARY. */
+    public abstract String typeName(SqlType type, int length);
+
+    /** The SQL state of a statement cancelled on the server (SQL standard; PostgreSQL uses it). */
+    static final String QUERY_CANCELED = "57014";
+
+    // ---------------------------------------------------------------- binding
+
+    /** Binds {@code value} at {@code index} (1-based, as in JDBC). */
+    public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+        switch (value) {
+            case null -> ps.setNull(index, Types.NULL);
+            case String s -> ps.setString(index, s);
+            case Integer i -> ps.setInt(index, i);
+            case Long l -> ps.setLong(index, l);
+            case Boolean b -> ps.setBoolean(index, b);
+            case Double d -> ps.setDouble(index, d);
+            case Float f -> ps.setFloat(index, f);
+            case Short s -> ps.setShort(index, s);
+            case Byte b -> ps.setShort(index, b);
+            case BigDecimal d -> ps.setBigDecimal(index, d);
+            case BigInteger i -> ps.setBigDecimal(index, new BigDecimal(i));
+            case byte[] bytes -> ps.setBytes(index, bytes);
+            case Character c -> ps.setString(index, c.toString());
+            case UUID u -> bindUuid(ps, index, u);
+            case Instant t -> bindInstant(ps, index, t.truncatedTo(ChronoUnit.MICROS));
+            case OffsetDateTime t -> bindInstant(ps, index, t.toInstant().truncatedTo(ChronoUnit.MICROS));
+            case ZonedDateTime t -> bindInstant(ps, index, t.toInstant().truncatedTo(ChronoUnit.MICROS));
+            case LocalDateTime t -> bindLocalDateTime(ps, index, t.truncatedTo(ChronoUnit.MICROS));
+            case LocalDate d -> bindLocalDate(ps, index, d);
+            case LocalTime t -> bindLocalTime(ps, index, t.truncatedTo(ChronoUnit.MICROS));
+            case Enum<?> e -> ps.setString(index, e.name());
+            default -> throw new IllegalArgumentException("cannot bind a value of type " + value.getClass().getName()
+                    + " as parameter " + index + "; supported are String, numbers, Boolean, byte[], UUID, "
+                    + "java.time values and enums");
+        }
+    }
+
+    protected void bindUuid(PreparedStatement ps, int index, UUID value) throws SQLException {
+        ps.setString(index, value.toString());
+    }
+
+    protected abstract void bindInstant(PreparedStatement ps, int index, Instant value) throws SQLException;
+
+    protected void bindLocalDateTime(PreparedStatement ps, int index, LocalDateTime value) throws SQLException {
+        ps.setObject(index, value);
+    }
+
+    protected void bindLocalDate(PreparedStatement ps, int index, LocalDate value) throws SQLException {
+        ps.setObject(index, value);
+    }
+
+    protected void bindLocalTime(PreparedStatement ps, int index, LocalTime value) throws SQLException {
+        ps.setObject(index, value);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** How to read column {@code column} (1-based) of results shaped like {@code md}; decided once per result. */
+    public ColumnReader reader(ResultSetMetaData md, int column) throws SQLException {
+        return ColumnReader.OBJECT;
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    /**
+     * Turns a driver error into Osprey's exception for it. Never puts bind values into the
+     * message: only the server's message (with data values stripped where a database echoes
+     * them), the SQL state and the SQL text.
+     */
+    public OspreyException translate(SQLException e, String sql) {
+        OspreyException specific = translateSpecific(e, sql);
+        if (specific != null) {
+            return specific;
+        }
+        String state = e.getSQLState();
+        String message = message(e);
+        if (state != null) {
+            if (state.startsWith("08")) {
+                return new ConnectionLostException(message, state, sql, e);
+            }
+            if (state.equals("40001") || state.equals("40P01")) {
+                return new SerializationFailureException(message, state, sql, e);
+            }
+            if (state.startsWith("23")) {
+                return new IntegrityViolationException(message, IntegrityViolationException.Kind.OTHER, null, state,
+                        sql, e);
+            }
+            if (state.equals(QUERY_CANCELED)) {
+                return new QueryCancelledException(message, state, sql, e);
+            }
+        }
+        if (e instanceof SQLRecoverableException || e instanceof SQLNonTransientConnectionException) {
+            return new ConnectionLostException(message, state, sql, e);
+        }
+        return new OspreyException(message, state, sql, e);
+    }
+
+    /** The dialect's own translation, or {@code null} to fall back to the SQL-state rules. */
+    protected abstract OspreyException translateSpecific(SQLException e, String sql);
+
+    /** The server's message for {@code e} without data values. */
+    protected String message(SQLException e) {
+        return e.getMessage();
+    }
+
+    @Override
+    public String toString() {
+        return name() + " " + productVersion;
+    }
+}

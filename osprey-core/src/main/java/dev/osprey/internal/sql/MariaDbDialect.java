@@ -1,0 +1,149 @@
+package dev.osprey.internal.sql;
+
+import dev.osprey.ConnectionLostException;
+import dev.osprey.IntegrityViolationException;
+import dev.osprey.IntegrityViolationException.Kind;
+import dev.osprey.OspreyException;
+import dev.osprey.QueryCancelledException;
+import dev.osprey.SerializationFailureException;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * MariaDB 10.6+ and MySQL 8 through MariaDB Connector/J. Instants are stored as UTC in
+ * {@code DATETIME(6)} (MySQL's {@code TIMESTAMP} ends in 2038). Immutable and thread-safe.
+ */
+final class MariaDbDialect extends Dialect {
+    private static final Pattern CONNECTION_PREFIX = Pattern.compile("^\\(conn=\\d+\\)\\s*");
+    private static final Pattern DUPLICATE_ENTRY = Pattern.compile("Duplicate entry '.*' for key '([^']*)'",
+            Pattern.DOTALL);
+    private static final Pattern NAMED_CONSTRAINT = Pattern.compile("CONSTRAINT `([^`]*)`");
+
+    private final String product;
+    private final boolean returning;
+
+    MariaDbDialect(String product, String version, int major, int minor) {
+        super(version);
+        boolean mariaDb = product.toLowerCase(java.util.Locale.ROOT).contains("mariadb")
+                || version.toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+        this.product = mariaDb ? "MariaDB" : "MySQL";
+        // INSERT ... RETURNING arrived in MariaDB 10.5; MySQL has none.
+        this.returning = mariaDb && (major > 10 || (major == 10 && minor >= 5));
+    }
+
+    @Override
+    public String name() {
+        return product;
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return returning;
+    }
+
+    @Override
+    public int maxBindParameters() {
+        return 65_535;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public String typeName(SqlType type, int length) {
+        return switch (type) {
+            case BOOLEAN -> "BOOLEAN";
+            case SMALLINT -> "SMALLINT";
+            case INTEGER -> "INT";
+            case BIGINT -> "BIGINT";
+            case REAL -> "FLOAT";
+            case DOUBLE -> "DOUBLE";
+            case DECIMAL -> "DECIMAL(65, 30)";
+            case VARCHAR -> "VARCHAR(" + length + ")";
+            case TEXT -> "LONGTEXT";
+            case BINARY -> "LONGBLOB";
+            case UUID -> "CHAR(36)";
+            case TIMESTAMP_UTC, TIMESTAMP -> "DATETIME(6)";
+            case DATE -> "DATE";
+            case TIME -> "TIME(6)";
+        };
+    }
+
+    @Override
+    protected void bindInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+        ps.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+    }
+
+    @Override
+    public ColumnReader reader(ResultSetMetaData md, int column) throws SQLException {
+        return switch (md.getColumnType(column)) {
+            case Types.TIMESTAMP -> (rs, c) -> rs.getObject(c, LocalDateTime.class);
+            case Types.DATE -> (rs, c) -> rs.getObject(c, LocalDate.class);
+            case Types.TIME -> (rs, c) -> rs.getObject(c, LocalTime.class);
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> (rs, c) -> rs.getBytes(c);
+            default -> ColumnReader.OBJECT;
+        };
+    }
+
+    @Override
+    protected OspreyException translateSpecific(SQLException e, String sql) {
+        String state = e.getSQLState();
+        String message = message(e);
+        return switch (e.getErrorCode()) {
+            case 1062, 1586 -> integrity(message, Kind.UNIQUE, keyName(e.getMessage()), state, sql, e);
+            case 1048, 1364 -> integrity(message, Kind.NOT_NULL, null, state, sql, e);
+            case 1216, 1217, 1451, 1452 -> integrity(message, Kind.FOREIGN_KEY, constraintName(e.getMessage()), state,
+                    sql, e);
+            case 3819, 4025 -> integrity(message, Kind.CHECK, constraintName(e.getMessage()), state, sql, e);
+            case 1213, 1205 -> new SerializationFailureException(message, state, sql, e);
+            case 1317 -> new QueryCancelledException(message, state, sql, e);
+            // connection killed; server gone away; lost connection during query
+            case 1927, 2006, 2013 -> new ConnectionLostException(message, state, sql, e);
+            default -> null;
+        };
+    }
+
+    @Override
+    protected String message(SQLException e) {
+        String message = e.getMessage() == null ? "database error" : e.getMessage();
+        message = CONNECTION_PREFIX.matcher(message).replaceFirst("");
+        Matcher duplicate = DUPLICATE_ENTRY.matcher(message);
+        if (duplicate.find()) {
+            // the server quotes the duplicate value; keep only the key
+            return "Duplicate entry for key '" + duplicate.group(1) + "'";
+        }
+        return message;
+    }
+
+    private static IntegrityViolationException integrity(String message, Kind kind, String constraint, String state,
+                                                         String sql, SQLException e) {
+        return new IntegrityViolationException(message, kind, constraint, state == null ? "23000" : state, sql, e);
+    }
+
+    private static String keyName(String message) {
+        Matcher m = DUPLICATE_ENTRY.matcher(message == null ? "" : message);
+        if (!m.find()) {
+            return null;
+        }
+        String key = m.group(1);
+        int dot = key.lastIndexOf('.');   // MySQL 8 reports table.key
+        return dot >= 0 ? key.substring(dot + 1) : key;
+    }
+
+    private static String constraintName(String message) {
+        Matcher m = NAMED_CONSTRAINT.matcher(message == null ? "" : message);
+        return m.find() ? m.group(1) : null;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.osprey.internal.sql;
+
+import dev.osprey.IntegrityViolationException;
+import dev.osprey.IntegrityViolationException.Kind;
+import dev.osprey.OspreyException;
+import dev.osprey.QueryCancelledException;
+import dev.osprey.SerializationFailureException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+
+/**
+ * SQLite 3.35+ through sqlite-jdbc. SQLite has no date types: date-times are stored as text
+ * {@code yyyy-MM-dd HH:mm:ss.SSSSSS} (instants in UTC), which sorts in time order and is understood by
+ * SQLite's date functions. SQLite reports no SQL states; Osprey gives its errors the standard ones
+ * (23505, 23502, 23503, 23514, 40001, 57014). Immutable and thread-safe.
+ */
+final class SqliteDialect extends Dialect {
+    static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral(' ')
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true)
+            .toFormatter();
+    static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true)
+            .toFormatter();
+
+    SqliteDialect(String version) {
+        super(version);
+    }
+
+    @Override
+    public String name() {
+        return "SQLite";
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return true;
+    }
+
+    @Override
+    public int maxBindParameters() {
+        return 32_766;
+    }
+
+    @Override
+    public boolean hasSingleWriter() {
+        return true;
+    }
+
+    @Override
+    public String typeName(SqlType type, int length) {
+        return switch (type) {
+            case BOOLEAN -> "BOOLEAN";
+            case SMALLINT -> "SMALLINT";
+            case INTEGER -> "INTEGER";
+            case BIGINT -> "BIGINT";
+            case REAL -> "REAL";
+            case DOUBLE -> "DOUBLE";
+            case DECIMAL -> "TEXT";          // exact: SQLite's NUMERIC would round to a double
+            case VARCHAR -> "VARCHAR(" + length + ")";
+            case TEXT, UUID -> "TEXT";
+            case BINARY -> "BLOB";
+            case TIMESTAMP_UTC, TIMESTAMP -> "DATETIME";
+            case DATE -> "DATE";
+            case TIME -> "TIME";
+        };
+    }
+
+    @Override
+    protected void bindInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+        ps.setString(index, DATE_TIME.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC)));
+    }
+
+    @Override
+    protected void bindLocalDateTime(PreparedStatement ps, int index, LocalDateTime value) throws SQLException {
+        ps.setString(index, DATE_TIME.format(value));
+    }
+
+    @Override
+    protected void bindLocalDate(PreparedStatement ps, int index, LocalDate value) throws SQLException {
+        ps.setString(index, value.toString());
+    }
+
+    @Override
+    protected void bindLocalTime(PreparedStatement ps, int index, LocalTime value) throws SQLException {
+        ps.setString(index, TIME.format(value));
+    }
+
+    @Override
+    protected OspreyException translateSpecific(SQLException e, String sql) {
+        if (!(e instanceof SQLiteException sqlite)) {
+            return null;
+        }
+        SQLiteErrorCode code = sqlite.getResultCode();
+        String message = message(e);
+        return switch (code) {
+            case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY ->
+                    new IntegrityViolationException(message, Kind.UNIQUE, null, "23505", sql, e);
+            case SQLITE_CONSTRAINT_NOTNULL ->
+                    new IntegrityViolationException(message, Kind.NOT_NULL, null, "23502", sql, e);
+            case SQLITE_CONSTRAINT_FOREIGNKEY ->
+                    new IntegrityViolationException(message, Kind.FOREIGN_KEY, null, "23503", sql, e);
+            case SQLITE_CONSTRAINT_CHECK ->
+                    new IntegrityViolationException(message, Kind.CHECK, checkName(message), "23514", sql, e);
+            case SQLITE_CONSTRAINT -> new IntegrityViolationException(message, Kind.OTHER, null, "23000", sql, e);
+            case SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_TIMEOUT, SQLITE_BUSY_RECOVERY, SQLITE_LOCKED,
+                 SQLITE_LOCKED_SHAREDCACHE -> new SerializationFailureException(message, "40001", sql, e);
+            case SQLITE_INTERRUPT -> new QueryCancelledException(message, QUERY_CANCELED, sql, e);
+            default -> code.name().startsWith("SQLITE_CONSTRAINT")
+                    ? new IntegrityViolationException(message, Kind.OTHER, null, "23000", sql, e)
+                    : null;
+        };
+    }
+
+    @Override
+    protected String message(SQLException e) {
+        // sqlite-jdbc prefixes "[SQLITE_CONSTRAINT_UNIQUE] A UNIQUE constraint failed (UNIQUE constraint failed: t.c)"
+        String message = e.getMessage() == null ? "database error" : e.getMessage();
+        int open = message.lastIndexOf('(');
+        if (message.startsWith("[") && open > 0 && message.endsWith(")")) {
+            return message.substring(open + 1, message.length() - 1);
+        }
+        return message;
+    }
+
+    /** SQLite names a named check constraint in "CHECK constraint failed: name". */
+    private static String checkName(String message) {
+        String marker = "CHECK constraint failed: ";
+        int at = message.indexOf(marker);
+        if (at < 0) {
+            return null;
+        }
+        String name = message.substring(at + marker.length()).trim();
+        return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : null;
+    }
+}

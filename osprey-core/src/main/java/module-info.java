@@ -1,0 +1,14 @@
+/**
+ * Osprey: an asynchronous ORM for Java. Users import {@code dev.osprey}; everything under
+ * {@code dev.osprey.internal} is implementation and not exported.
+ */
+module dev.osprey {
+    requires transitive java.sql;
+    requires com.zaxxer.hikari;
+    requires org.postgresql.jdbc;
+    requires org.mariadb.jdbc;
+    requires org.xerial.sqlitejdbc;
+    requires org.slf4j;
+
+    exports dev.osprey;
+}

@@ -1,0 +1,11 @@
+package dev.osprey.testkit;
+
+/** What a test may need from a database beyond the common behaviour; see {@link RequiresCapability}. */
+public enum Capability {
+    /** A separate server process: sessions can be listed and killed by an administrator. */
+    SERVER,
+    /** Unique and foreign-key violations name the constraint. */
+    NAMED_CONSTRAINTS,
+    /** Check-constraint violations name the constraint. */
+    NAMED_CHECK_CONSTRAINTS
+}

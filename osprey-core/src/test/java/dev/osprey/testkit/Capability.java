@@ -7,5 +7,7 @@ public enum Capability {
     /** Unique and foreign-key violations name the constraint. */
     NAMED_CONSTRAINTS,
     /** Check-constraint violations name the constraint. */
-    NAMED_CHECK_CONSTRAINTS
+    NAMED_CHECK_CONSTRAINTS,
+    /** VARCHAR(n) rejects longer text (SQLite keeps it whole). */
+    ENFORCED_LENGTHS
 }

@@ -13,9 +13,11 @@ import java.util.UUID;
 public enum Target {
     SQLITE("SQLite", null, null, Set.of(Capability.NAMED_CHECK_CONSTRAINTS)),
     POSTGRESQL("PostgreSQL", "OSPREY_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test",
-            Set.of(Capability.SERVER, Capability.NAMED_CONSTRAINTS, Capability.NAMED_CHECK_CONSTRAINTS)),
+            Set.of(Capability.SERVER, Capability.NAMED_CONSTRAINTS, Capability.NAMED_CHECK_CONSTRAINTS,
+                    Capability.ENFORCED_LENGTHS)),
     MARIADB("MariaDB", "OSPREY_TEST_MARIADB_URL", "mariadb://root@127.0.0.1:3306/test",
-            Set.of(Capability.SERVER, Capability.NAMED_CONSTRAINTS, Capability.NAMED_CHECK_CONSTRAINTS));
+            Set.of(Capability.SERVER, Capability.NAMED_CONSTRAINTS, Capability.NAMED_CHECK_CONSTRAINTS,
+                    Capability.ENFORCED_LENGTHS));
 
     private static final Path SQLITE_DIR = Path.of("target", "test-sqlite");
 
@@ -47,6 +49,14 @@ public enum Target {
 
     public boolean has(Capability capability) {
         return capabilities.contains(capability);
+    }
+
+    /**
+     * The URL a second process would use: for SQLite the same file with a short busy timeout, so
+     * that waiting for another process's write lock ends quickly; servers need nothing special.
+     */
+    public String asAnotherProcess(String url) {
+        return this == SQLITE ? url + "?busy_timeout=300" : url;
     }
 
     /** A read-only query that runs for well over a minute unless it is stopped. */

@@ -72,6 +72,13 @@ public final class TestDb implements AutoCloseable {
         }
     }
 
+    /** Another pool on the same database as a separate process would open it (see {@link Target#asAnotherProcess}). */
+    public Database openAsAnotherProcess(Config config) {
+        Database database = Database.connect(target.asAnotherProcess(url()), config);
+        opened.add(database);
+        return database;
+    }
+
     public String url() {
         db();
         return url;

@@ -286,6 +286,8 @@ public final class JdbcDriver implements Driver {
                 result = jdbcThreads == null ? work.run(connection, operation) : onJdbcThread(connection, operation, work);
             } catch (Throwable t) {
                 failure = t instanceof SQLException e ? translate(e, null, operation) : t;
+            } finally {
+                operation.endAll();
             }
             release(pool, connection, failure);
             if (failure == null) {

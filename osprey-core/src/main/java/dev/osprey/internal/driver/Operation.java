@@ -2,10 +2,12 @@ package dev.osprey.internal.driver;
 
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -14,9 +16,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code orTimeout}, ...) or the statement timeout fires, every statement the call is running is
  * cancelled with {@link Statement#cancel()}. Statements are registered and cancelled under one
  * lock, so a cancel can never reach a statement after the call has let go of it (and so never
- * hits the next user of the connection). Thread-safe.
+ * hits the next user of the connection). A cancel that arrives just before the statement reaches
+ * the server is ignored by the drivers, so cancelling repeats until the worker has let go. Thread-safe.
  */
 final class Operation<T> extends CompletableFuture<T> {
+    private static final long RETRY_NANOS = Duration.ofMillis(50).toNanos();
+    private static final long GIVE_UP_NANOS = Duration.ofMinutes(5).toNanos();
+
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Statement> running = new ArrayList<>(1);
     private boolean timedOut;
@@ -57,18 +63,29 @@ final class Operation<T> extends CompletableFuture<T> {
         }
     }
 
+    /** The call's work is over: forget every statement, so nothing is cancelled any more. */
+    void endAll() {
+        lock.lock();
+        try {
+            running.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The statement timeout fired: cancel what runs and remember why. */
     void timeout() {
         Thread.startVirtualThread(() -> {
             lock.lock();
             try {
-                if (!running.isEmpty() && !isDone()) {
-                    timedOut = true;
-                    cancelRunning();
+                if (running.isEmpty() || isDone()) {
+                    return;
                 }
+                timedOut = true;
             } finally {
                 lock.unlock();
             }
+            stopUntilEnded();
         });
     }
 
@@ -119,14 +136,26 @@ final class Operation<T> extends CompletableFuture<T> {
 
     /** Statement.cancel may do network I/O (pgjdbc opens a connection): never on the caller's thread. */
     private void stopAsync() {
-        Thread.startVirtualThread(() -> {
+        Thread.startVirtualThread(this::stopUntilEnded);
+    }
+
+    private void stopUntilEnded() {
+        long deadline = System.nanoTime() + GIVE_UP_NANOS;
+        while (true) {
             lock.lock();
             try {
+                if (running.isEmpty()) {
+                    return;
+                }
                 cancelRunning();
             } finally {
                 lock.unlock();
             }
-        });
+            if (System.nanoTime() > deadline) {
+                return;
+            }
+            LockSupport.parkNanos(RETRY_NANOS);
+        }
     }
 
     private void cancelRunning() {

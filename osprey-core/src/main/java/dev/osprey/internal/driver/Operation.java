@@ -109,25 +109,21 @@ final class Operation<T> extends CompletableFuture<T> {
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
-        boolean cancelled = super.cancel(mayInterruptIfRunning);
-        if (cancelled) {
-            stopAsync();
-        }
-        return cancelled;
+        return stopIfWon(super.cancel(mayInterruptIfRunning));
     }
 
     @Override
     public boolean complete(T value) {
-        boolean won = super.complete(value);
-        if (won) {
-            stopAsync();
-        }
-        return won;
+        return stopIfWon(super.complete(value));
     }
 
     @Override
     public boolean completeExceptionally(Throwable error) {
-        boolean won = super.completeExceptionally(error);
+        return stopIfWon(super.completeExceptionally(error));
+    }
+
+    /** Someone other than the worker completed the call: its statements must stop. */
+    private boolean stopIfWon(boolean won) {
         if (won) {
             stopAsync();
         }

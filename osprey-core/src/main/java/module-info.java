@@ -1,5 +1,6 @@
 /**
- * Osprey: an asynchronous ORM for Java. Users import {@code dev.osprey}; everything under
+ * Osprey: an asynchronous ORM for Java. Users import {@code dev.osprey}, {@code dev.osprey.annotation} and
+ * {@code dev.osprey.query}; generated metamodels use {@code dev.osprey.mapping}. Everything under
  * {@code dev.osprey.internal} is implementation and not exported.
  */
 module dev.osprey {
@@ -11,4 +12,7 @@ module dev.osprey {
     requires org.slf4j;
 
     exports dev.osprey;
+    exports dev.osprey.annotation;
+    exports dev.osprey.mapping;
+    exports dev.osprey.query;
 }

@@ -71,6 +71,9 @@ public interface Database extends AutoCloseable {
      */
     <T> CompletableFuture<T> withConnection(ConnectionCallback<T> callback);
 
+    /** Creates and drops entity tables on this database. */
+    Schema schema();
+
     /**
      * Stops accepting work (later calls fail with {@link DatabaseClosedException}), lets running
      * work finish for up to {@link Config#closeTimeout()}, cancels what is still running, and closes

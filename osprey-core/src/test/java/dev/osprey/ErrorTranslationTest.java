@@ -17,8 +17,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import static dev.osprey.internal.sql.SqlType.INTEGER;
-import static dev.osprey.internal.sql.SqlType.VARCHAR;
+import static dev.osprey.mapping.SqlType.INTEGER;
+import static dev.osprey.mapping.SqlType.VARCHAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -5,7 +5,7 @@ import dev.osprey.Database;
 import dev.osprey.OspreyException;
 import dev.osprey.internal.engine.Engine;
 import dev.osprey.internal.sql.Dialect;
-import dev.osprey.internal.sql.SqlType;
+import dev.osprey.mapping.SqlType;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 

@@ -22,7 +22,7 @@ import java.util.UUID;
  * representations the three databases use for the same thing (an SQLite integer for a boolean, text
  * for a date-time, a {@code timestamptz} for an instant). Stateless and thread-safe.
  */
-final class ValueConverter {
+public final class ValueConverter {
     private ValueConverter() {
     }
 
@@ -30,7 +30,7 @@ final class ValueConverter {
      * @throws IllegalArgumentException if {@code value} cannot represent a {@code type}
      */
     @SuppressWarnings("unchecked")
-    static <T> T convert(Object value, Class<T> type) {
+    public static <T> T convert(Object value, Class<T> type) {
         if (value == null || type.isInstance(value)) {
             return (T) value;
         }
@@ -49,6 +49,9 @@ final class ValueConverter {
             }
             if (type == Integer.class || type == int.class) {
                 return toNumber(value).map(n -> Math.toIntExact(exactLong(n))).orElse(null);
+            }
+            if (type == Byte.class || type == byte.class) {
+                return toNumber(value).map(n -> narrowByte(exactLong(n))).orElse(null);
             }
             if (type == Short.class || type == short.class) {
                 return toNumber(value).map(n -> narrowShort(exactLong(n))).orElse(null);
@@ -144,6 +147,13 @@ final class ValueConverter {
             throw new ArithmeticException("out of range");
         }
         return (short) value;
+    }
+
+    private static byte narrowByte(long value) {
+        if (value < Byte.MIN_VALUE || value > Byte.MAX_VALUE) {
+            throw new ArithmeticException("out of range");
+        }
+        return (byte) value;
     }
 
     private static BigDecimal toBigDecimal(Number n) {

@@ -1,5 +1,6 @@
 package dev.osprey.internal.sql;
 
+import dev.osprey.mapping.SqlType;
 import dev.osprey.ConnectionLostException;
 import dev.osprey.IntegrityViolationException;
 import dev.osprey.IntegrityViolationException.Kind;

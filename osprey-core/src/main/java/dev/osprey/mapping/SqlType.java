@@ -1,6 +1,6 @@
-package dev.osprey.internal.sql;
+package dev.osprey.mapping;
 
-/** The portable column types Osprey knows; each {@link Dialect} names them for its database. */
+/** The portable column types Osprey knows; each database dialect names them in its own SQL. */
 public enum SqlType {
     BOOLEAN, SMALLINT, INTEGER, BIGINT, REAL, DOUBLE, DECIMAL,
     VARCHAR, TEXT, BINARY, UUID,

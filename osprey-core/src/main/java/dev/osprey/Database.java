@@ -71,7 +71,7 @@ public interface Database extends AutoCloseable {
      */
     <T> CompletableFuture<T> withConnection(ConnectionCallback<T> callback);
 
-    /** Creates and drops entity tables on this database. */
+    /** Creates and drops the tables of entities on this database, from their generated metamodels. */
     Schema schema();
 
     /**

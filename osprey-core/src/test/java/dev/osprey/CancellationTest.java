@@ -115,8 +115,16 @@ class CancellationTest {
     void cancellingACallBeforeItGetsAConnectionRunsNothing(TestDb t) throws Exception {
         t.recreate("cancel_early", "id " + t.type(INTEGER));
         var started = new CountDownLatch(1);
-        Database db = withStartSignal(t, started, 1);
-        CompletableFuture<List<Row>> blocker = db.query(t.target().longQuery());
+        Database db = t.open(Config.builder().maxPoolSize(1).build());
+        String sql = t.target().longQuery();
+        // withConnection holds the connection a write needs: the only one, or SQLite's writer
+        CompletableFuture<Object> blocker = db.withConnection(connection -> {
+            try (Statement st = connection.createStatement()) {
+                started.countDown();
+                st.executeQuery(sql).close();
+            }
+            return null;
+        });
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Long> queued = db.execute("INSERT INTO cancel_early (id) VALUES (1)");
         queued.cancel(true);

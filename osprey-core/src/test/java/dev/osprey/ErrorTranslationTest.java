@@ -13,15 +13,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static dev.osprey.mapping.SqlType.INTEGER;
 import static dev.osprey.mapping.SqlType.VARCHAR;
+import static dev.osprey.testkit.Futures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Each exception type, produced by a real condition on a real server. */
 class ErrorTranslationTest {
@@ -36,13 +35,6 @@ class ErrorTranslationTest {
         t.recreate("err_child", "id " + t.type(INTEGER) + " PRIMARY KEY, parent_id " + t.type(INTEGER) + ", "
                 + "CONSTRAINT fk_err_parent FOREIGN KEY (parent_id) REFERENCES err_parent (id)");
         t.db().execute("INSERT INTO err_parent (id, email, age) VALUES (?, ?, ?)", 1, "taken@example.com", 30).join();
-    }
-
-    private static <T extends Throwable> T failure(CompletableFuture<?> future, Class<T> type) {
-        Throwable thrown = catchThrowable(future::join);
-        assertThat(thrown).isInstanceOf(CompletionException.class);
-        assertThat(thrown.getCause()).isInstanceOf(type);
-        return type.cast(thrown.getCause());
     }
 
     @OnEachDatabase

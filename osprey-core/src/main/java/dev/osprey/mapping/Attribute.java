@@ -73,6 +73,8 @@ public final class Attribute<E, T> {
     public boolean isGenerated() { return generated; }
     public boolean isNullable() { return nullable; }
     public boolean isUnique() { return unique; }
+    /** Whether the field is a primitive, which cannot hold NULL. */
+    public boolean isPrimitive() { return primitive; }
     /** The default value literal, or {@code null}. */
     public String defaultValue() { return defaultValue; }
     /** The referenced entity, or {@code null}. */
@@ -89,10 +91,16 @@ public final class Attribute<E, T> {
         if (setter == null) {
             throw new UnsupportedOperationException(property + " of an immutable entity cannot be set");
         }
-        if (value == null && primitive) {
-            throw new IllegalArgumentException("NULL cannot be stored in the primitive field " + property);
-        }
+        checkNotNullForPrimitive(value);
         setter.accept(entity, value);
+    }
+
+    /** Fails clearly, instead of with an unboxing NullPointerException, when NULL meets a primitive field. */
+    void checkNotNullForPrimitive(Object value) {
+        if (value == null && primitive) {
+            throw new IllegalArgumentException("column '" + column + "' is NULL, which the primitive field "
+                    + property + " cannot hold");
+        }
     }
 
     /** Whether instances can be changed through this attribute (false for records). */

@@ -150,7 +150,9 @@ public final class EntityModel<E> {
         if (recordFactory != null) {
             Object[] values = new Object[row.length];
             for (int i = 0; i < row.length; i++) {
-                values[i] = attributes.get(i).fromDatabase(row[i]);
+                Attribute<E, ?> attribute = attributes.get(i);
+                values[i] = attribute.fromDatabase(row[i]);
+                attribute.checkNotNullForPrimitive(values[i]);
             }
             return recordFactory.apply(values);
         }

@@ -24,9 +24,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Engine implements Database {
     private final Driver driver;
+    private final Schema schema;
 
     Engine(Driver driver) {
         this.driver = driver;
+        this.schema = new EngineSchema(driver);
     }
 
     /** {@link Database#connect(String, Config)}. */
@@ -71,7 +73,7 @@ public final class Engine implements Database {
 
     @Override
     public Schema schema() {
-        throw new UnsupportedOperationException("schema() arrives with the models issue");   // replaced below
+        return schema;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.osprey.internal.sql;
 
+import dev.osprey.mapping.ColumnType;
 import dev.osprey.mapping.SqlType;
 import dev.osprey.ConnectionLostException;
 import dev.osprey.IntegrityViolationException;
@@ -22,7 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * MariaDB 10.6+ and MySQL 8 through MariaDB Connector/J. Instants are stored as UTC in
- * {@code DATETIME(6)} (MySQL's {@code TIMESTAMP} ends in 2038). Immutable and thread-safe.
+ * {@code DATETIME(6)} (MySQL's {@code TIMESTAMP} ends in 2038). Tables are InnoDB in
+ * {@code utf8mb4} with the binary collation {@code utf8mb4_bin}, so that unique keys and
+ * comparisons are case- and accent-sensitive as on PostgreSQL and SQLite. Immutable and thread-safe.
  */
 final class MariaDbDialect extends Dialect {
     private static final Pattern CONNECTION_PREFIX = Pattern.compile("^\\(conn=\\d+\\)\\s*");
@@ -32,11 +35,13 @@ final class MariaDbDialect extends Dialect {
 
     private final String product;
     private final boolean returning;
+    private final boolean mariaDb;
 
     MariaDbDialect(String product, String version, int major, int minor) {
         super(version);
         boolean mariaDb = product.toLowerCase(java.util.Locale.ROOT).contains("mariadb")
                 || version.toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+        this.mariaDb = mariaDb;
         this.product = mariaDb ? "MariaDB" : "MySQL";
         // INSERT ... RETURNING arrived in MariaDB 10.5; MySQL has none.
         this.returning = mariaDb && (major > 10 || (major == 10 && minor >= 5));
@@ -63,16 +68,18 @@ final class MariaDbDialect extends Dialect {
     }
 
     @Override
-    public String typeName(SqlType type, int length) {
-        return switch (type) {
+    public String typeName(ColumnType type) {
+        return switch (type.sqlType()) {
             case BOOLEAN -> "BOOLEAN";
             case SMALLINT -> "SMALLINT";
             case INTEGER -> "INT";
             case BIGINT -> "BIGINT";
-            case REAL -> "FLOAT";
-            case DOUBLE -> "DOUBLE";
-            case DECIMAL -> "DECIMAL(65, 30)";
-            case VARCHAR -> "VARCHAR(" + length + ")";
+            // FLOAT would refuse Float.MAX_VALUE as the driver sends it ("3.4028235E38" is above FLT_MAX)
+            // and reads back only 6 significant digits; a DOUBLE holds every float exactly.
+            case REAL, DOUBLE -> "DOUBLE";
+            case DECIMAL -> type.precision() > 0 ? "DECIMAL(" + type.precision() + ", " + type.scale() + ")"
+                    : "DECIMAL(65, 30)";
+            case VARCHAR -> type.length() > 0 ? "VARCHAR(" + type.length() + ")" : "LONGTEXT";
             case TEXT -> "LONGTEXT";
             case BINARY -> "LONGBLOB";
             case UUID -> "CHAR(36)";
@@ -80,6 +87,70 @@ final class MariaDbDialect extends Dialect {
             case DATE -> "DATE";
             case TIME -> "TIME(6)";
         };
+    }
+
+    @Override
+    public String identityColumn(ColumnType type) {
+        return typeName(type) + " AUTO_INCREMENT PRIMARY KEY";
+    }
+
+    /** MariaDB has {@code CREATE INDEX IF NOT EXISTS}; MySQL 8 does not. */
+    @Override
+    public boolean supportsCreateIndexIfNotExists() {
+        return mariaDb;
+    }
+
+    /** Each DDL statement commits implicitly. */
+    @Override
+    public boolean supportsTransactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return 64;   // characters; longer names are refused, so Osprey keeps to 64 bytes
+    }
+
+    /**
+     * InnoDB for transactions and foreign keys; {@code utf8mb4} for all of Unicode; the binary
+     * collation so that {@code 'a'} and {@code 'A'} are different values, as on PostgreSQL and SQLite.
+     */
+    @Override
+    public String tableOptions() {
+        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+    }
+
+    /** 1050: table exists; 1061: duplicate key name (an index of that name exists). */
+    @Override
+    public boolean isAlreadyExists(SQLException e) {
+        return e.getErrorCode() == 1050 || e.getErrorCode() == 1061;
+    }
+
+    /**
+     * MySQL takes a default on TEXT and BLOB columns only as an expression, in parentheses;
+     * MariaDB takes the plain literal.
+     */
+    @Override
+    public String defaultValue(ColumnType type, Object value) {
+        String literal = super.defaultValue(type, value);
+        boolean lob = type.sqlType() == SqlType.TEXT || type.sqlType() == SqlType.BINARY
+                || type.sqlType() == SqlType.VARCHAR && type.length() == 0;
+        return lob && !mariaDb ? "(" + literal + ")" : literal;
+    }
+
+    /**
+     * Backslashes are doubled as well as quotes: with the default SQL mode a backslash escapes the next
+     * character. Under {@code NO_BACKSLASH_ESCAPES} the value then keeps two backslashes, but it can
+     * never end the literal early.
+     */
+    @Override
+    protected String stringLiteral(String value) {
+        return '\'' + value.replace("\\", "\\\\").replace("'", "''") + '\'';
+    }
+
+    @Override
+    protected String instantText(Instant value) {
+        return DATE_TIME.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
     }
 
     @Override

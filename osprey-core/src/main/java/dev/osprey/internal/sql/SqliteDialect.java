@@ -1,6 +1,6 @@
 package dev.osprey.internal.sql;
 
-import dev.osprey.mapping.SqlType;
+import dev.osprey.mapping.ColumnType;
 import dev.osprey.IntegrityViolationException;
 import dev.osprey.IntegrityViolationException.Kind;
 import dev.osprey.OspreyException;
@@ -9,6 +9,7 @@ import dev.osprey.SerializationFailureException;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,9 +17,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 
 /**
  * SQLite 3.35+ through sqlite-jdbc. SQLite has no date types: date-times are stored as text
@@ -27,21 +25,6 @@ import java.time.temporal.ChronoField;
  * (23505, 23502, 23503, 23514, 40001, 57014). Immutable and thread-safe.
  */
 final class SqliteDialect extends Dialect {
-    static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .appendLiteral(' ')
-            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
-            .appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendLiteral(':')
-            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-            .appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true)
-            .toFormatter();
-    static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
-            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
-            .appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendLiteral(':')
-            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-            .appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true)
-            .toFormatter();
-
     SqliteDialect(String version) {
         super(version);
     }
@@ -67,22 +50,62 @@ final class SqliteDialect extends Dialect {
     }
 
     @Override
-    public String typeName(SqlType type, int length) {
-        return switch (type) {
+    public String typeName(ColumnType type) {
+        return switch (type.sqlType()) {
             case BOOLEAN -> "BOOLEAN";
             case SMALLINT -> "SMALLINT";
             case INTEGER -> "INTEGER";
             case BIGINT -> "BIGINT";
             case REAL -> "REAL";
             case DOUBLE -> "DOUBLE";
-            case DECIMAL -> "TEXT";          // exact: SQLite's NUMERIC would round to a double
-            case VARCHAR -> "VARCHAR(" + length + ")";
+            // Text even with a precision: SQLite's NUMERIC affinity would round to a double.
+            case DECIMAL -> "TEXT";
+            case VARCHAR -> type.length() > 0 ? "VARCHAR(" + type.length() + ")" : "TEXT";
             case TEXT, UUID -> "TEXT";
             case BINARY -> "BLOB";
             case TIMESTAMP_UTC, TIMESTAMP -> "DATETIME";
             case DATE -> "DATE";
             case TIME -> "TIME";
         };
+    }
+
+    /** Only {@code INTEGER PRIMARY KEY} is the rowid; AUTOINCREMENT keeps ids of deleted rows from coming back. */
+    @Override
+    public String identityColumn(ColumnType type) {
+        return "INTEGER PRIMARY KEY AUTOINCREMENT";
+    }
+
+    @Override
+    public boolean supportsTransactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public boolean isAlreadyExists(SQLException e) {
+        String message = e.getMessage();
+        return e instanceof SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_ERROR
+                && message != null && message.contains(" already exists");
+    }
+
+    @Override
+    protected String booleanLiteral(boolean value) {
+        return value ? "1" : "0";   // what a bound Boolean becomes
+    }
+
+    /** Decimals are stored as text, exactly as a bound BigDecimal is. */
+    @Override
+    protected String decimalLiteral(BigDecimal value) {
+        return stringLiteral(value.toPlainString());
+    }
+
+    @Override
+    protected String instantText(Instant value) {
+        return DATE_TIME.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
     }
 
     @Override

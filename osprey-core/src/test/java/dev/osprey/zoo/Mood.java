@@ -1,0 +1,3 @@
+package dev.osprey.zoo;
+
+public enum Mood { CALM, HAPPY, FURIOUS }

@@ -1,6 +1,9 @@
 package dev.osprey;
 
 import dev.osprey.internal.engine.Engine;
+import dev.osprey.query.Mutation;
+import dev.osprey.query.Query;
+import dev.osprey.query.Select;
 
 import java.util.List;
 import java.util.Map;
@@ -61,6 +64,31 @@ public interface Database extends AutoCloseable {
 
     /** Like {@link #query(String, Object...)} with named parameters. */
     CompletableFuture<List<Row>> query(String sql, Map<String, ?> params);
+
+    /**
+     * Runs a query built with {@link dev.osprey.query.Sql} ({@code select(…)}, or an insert with
+     * {@code returning}) on a pooled connection and gives all its rows. Mistakes in the statement that
+     * need no database (no table to select from, a subquery of several columns) throw
+     * {@link IllegalArgumentException} at once.
+     */
+    <R> CompletableFuture<Result<R>> execute(Query<R> query);
+
+    /**
+     * Runs an insert, update or delete built with {@link dev.osprey.query.Sql} and gives the number of
+     * rows it inserted, changed or deleted. An insert of many rows runs in one transaction (all or
+     * nothing) and sets generated ids on inserted entities. An update or delete without a where clause
+     * and without {@code all()} throws {@link IllegalArgumentException} at once.
+     */
+    CompletableFuture<Long> execute(Mutation statement);
+
+    /** {@link #execute(Query)}'s rows as a list: {@code db.scalars(select(User.class)).join()} gives {@code List<User>}. */
+    <R> CompletableFuture<List<R>> scalars(Query<R> query);
+
+    /** The first row of {@link #execute(Query)}, or {@code null} when there is none: {@code db.scalar(select(count()).from(User.class))}. */
+    <R> CompletableFuture<R> scalar(Query<R> query);
+
+    /** How many rows {@code select} returns ({@code SELECT COUNT(*) FROM (select)}), e.g. the total behind a page. */
+    CompletableFuture<Long> count(Select<?> select);
 
     /**
      * Runs blocking JDBC code on a pooled connection, off the caller's thread, and gives its result.

@@ -436,7 +436,7 @@ class EntityProcessorTest {
                     .contains("import java.util.List;\n")
                     .contains("@Generated(\"dev.osprey.processor.EntityProcessor\")\npublic final class Article_ {")
                     .contains("private Article_() {")
-                    .contains("public static final Column<Article, List<String>> TAGS = Column.of(TAGS_ATTRIBUTE);")
+                    .contains("public static final Column<Article, List<String>> TAGS = Column.of(MODEL, TAGS_ATTRIBUTE);")
                     .doesNotContain("java.lang.");
             assertThat(compilation.warnings()).as("warnings under -Xlint:all").extracting(w -> w.getMessage(Locale.ROOT))
                 .containsOnly(UNCLAIMED_GENERATED);

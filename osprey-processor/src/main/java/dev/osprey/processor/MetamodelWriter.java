@@ -70,7 +70,7 @@ final class MetamodelWriter {
         for (int i = 0; i < entity.properties().size(); i++) {
             body.append(INDENT).append("public static final ").append(column).append('<').append(self).append(", ")
                     .append(imports.name(entity.properties().get(i).javaType())).append("> ").append(columnConstants.get(i))
-                    .append(" = ").append(column).append(".of(").append(attributeConstants.get(i)).append(");\n");
+                    .append(" = ").append(column).append(".of(MODEL, ").append(attributeConstants.get(i)).append(");\n");
         }
         body.append("}\n");
 

@@ -24,6 +24,31 @@ public interface Driver extends AutoCloseable {
     /** Runs one statement on a pooled connection; gives the rows it returned, read into memory. */
     CompletableFuture<List<Row>> query(SqlStatement statement);
 
+    /**
+     * Runs one statement on a pooled connection (a SQLite reader when it is
+     * {@link SqlStatement#readOnly() read-only}) and gives its rows, each made by {@code mapper} from
+     * the row's raw values.
+     */
+    <T> CompletableFuture<List<T>> query(SqlStatement statement, RowMapper<T> mapper);
+
+    /**
+     * Runs {@code work} on one pooled connection, all its statements in {@code mode}. In
+     * {@link Mode#TRANSACTION} they commit together when the work returns and roll back together when
+     * it (or the commit) throws; the connection goes back to the pool in autocommit mode either way.
+     * A {@link RuntimeException} thrown by the work fails the future as it is.
+     */
+    <T> CompletableFuture<T> run(Mode mode, StatementWork<T> work);
+
+    /** How a {@link #run} call uses its connection. */
+    enum Mode {
+        /** Statements only read: any connection will do, a SQLite reader included; autocommit. */
+        READ_ONLY,
+        /** Statements may write, each committing on its own (a single statement is atomic by itself). */
+        AUTOCOMMIT,
+        /** Statements may write and commit together or not at all. */
+        TRANSACTION
+    }
+
     /** Runs blocking JDBC code on a pooled (writer) connection. */
     <T> CompletableFuture<T> withConnection(ConnectionCallback<T> callback);
 

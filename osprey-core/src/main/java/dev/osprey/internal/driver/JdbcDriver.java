@@ -10,49 +10,43 @@ import dev.osprey.ConnectionLostException;
 import dev.osprey.DatabaseClosedException;
 import dev.osprey.OspreyException;
 import dev.osprey.PoolTimeoutException;
-import dev.osprey.QueryTimeoutException;
 import dev.osprey.Row;
-import dev.osprey.StatementListener;
-import dev.osprey.internal.sql.ColumnReader;
 import dev.osprey.internal.sql.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.ToLongFunction;
 
 /**
  * The {@link Driver} over JDBC: each call runs on a virtual thread that borrows a connection from a
  * HikariCP pool, runs the statement, returns the connection, and only then completes the call's
- * future (so a caller that sees the result sees the connection back in the pool).
+ * future (so a caller that sees the result sees the connection back in the pool). A {@link #run}
+ * call runs several statements on its one connection through a {@link JdbcStatementRunner}; every
+ * statement Osprey sends goes through {@link JdbcExecution}, which observes, times and cancels it.
+ * A connection whose statement found it broken is evicted rather than returned.
  *
  * <p>SQLite is different in two ways. Its JDBC driver is native code, which pins virtual threads,
  * so the JDBC work is handed to a small pool of platform threads (one per connection: it never
  * queues) while the waiting for a connection stays on the virtual thread. And SQLite has one
  * writer at a time, so a file database gets a single writer connection, which every statement
  * that may write queues for, beside a pool of read-only connections for plain SELECTs; writers
- * therefore never meet SQLITE_BUSY from each other.
+ * therefore never meet SQLITE_BUSY from each other. Its connections are opened with
+ * {@code case_sensitive_like}, so that LIKE tells case apart as on the other databases.
  *
  * <p>Thread-safe.
  */
@@ -68,8 +62,7 @@ public final class JdbcDriver implements Driver {
     private final HikariDataSource writer;
     private final HikariDataSource reader;
     private final ExecutorService jdbcThreads;
-    private final ScheduledExecutorService timer;
-    private final StatementListener[] listeners;
+    private final JdbcExecution execution;
     private final InFlight inFlight = new InFlight();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -81,12 +74,7 @@ public final class JdbcDriver implements Driver {
         this.writer = writer;
         this.reader = reader;
         this.jdbcThreads = jdbcThreads;
-        this.timer = config.hasStatementTimeout() ? newTimer() : null;
-        List<StatementListener> all = new ArrayList<>(config.listeners());
-        if (config.echo()) {
-            all.add(new EchoListener());
-        }
-        this.listeners = all.toArray(StatementListener[]::new);
+        this.execution = new JdbcExecution(dialect, config);
     }
 
     /**
@@ -114,6 +102,13 @@ public final class JdbcDriver implements Driver {
             try (Connection c = writer.getConnection()) {
                 dialect = Dialect.of(c.getMetaData());
             }
+            if (dialect.sessionInitSql() != null && reader == writer) {
+                // Known only once the server version is: reopen the pool with the session settings.
+                writer.close();
+                writer = pool(url, config, "osprey-" + poolNumber, config.maxPoolSize(), config.minIdle(), false,
+                        dialect.sessionInitSql());
+                reader = writer;
+            }
             ExecutorService jdbcThreads = null;
             if (url.kind().isSqlite()) {
                 int threads = reader == writer ? 1 : 1 + config.maxPoolSize();
@@ -136,6 +131,11 @@ public final class JdbcDriver implements Driver {
 
     private static HikariDataSource pool(DatabaseUrl url, Config config, String name, int max, int minIdle,
                                          boolean readOnly) {
+        return pool(url, config, name, max, minIdle, readOnly, null);
+    }
+
+    private static HikariDataSource pool(DatabaseUrl url, Config config, String name, int max, int minIdle,
+                                         boolean readOnly, String initSql) {
         var hikari = new HikariConfig();
         hikari.setPoolName(name);
         hikari.setJdbcUrl(url.jdbcUrl());
@@ -161,6 +161,8 @@ public final class JdbcDriver implements Driver {
         hikari.setRegisterMbeans(false);
         if (readOnly) {
             hikari.setConnectionInitSql("PRAGMA query_only = 1");
+        } else if (initSql != null) {
+            hikari.setConnectionInitSql(initSql);
         }
         return new HikariDataSource(hikari);
     }
@@ -179,6 +181,8 @@ public final class JdbcDriver implements Driver {
                     properties.setProperty("journal_mode", "WAL");
                 }
                 properties.setProperty("foreign_keys", "true");
+                // LIKE compares case as on PostgreSQL and MariaDB (utf8mb4_bin); SQLite folds ASCII case by default.
+                properties.setProperty("case_sensitive_like", "true");
                 properties.setProperty("busy_timeout", Long.toString(config.acquireTimeout().toMillis()));
                 properties.putAll(url.properties());
             }
@@ -208,31 +212,41 @@ public final class JdbcDriver implements Driver {
     @Override
     public CompletableFuture<Long> update(SqlStatement statement) {
         return submit(!statement.readOnly(), (connection, operation) ->
-                execute(connection, operation, statement, ps -> {
-                    if (ps.execute()) {
-                        try (ResultSet rs = ps.getResultSet()) {
-                            long rows = 0;
-                            while (rs.next()) {
-                                rows++;
-                            }
-                            return rows;
-                        }
-                    }
-                    return (long) Math.max(ps.getUpdateCount(), 0);
+                execution.execute(operation, statement, connection::prepareStatement, true, ps -> {
+                    execution.bind(ps, statement.binds());
+                    return JdbcStatementRunner.updateCount(ps);
                 }, rows -> rows));
     }
 
     @Override
     public CompletableFuture<List<Row>> query(SqlStatement statement) {
         return submit(!statement.readOnly(), (connection, operation) ->
-                execute(connection, operation, statement, ps -> {
+                execution.execute(operation, statement, connection::prepareStatement, true, ps -> {
+                    execution.bind(ps, statement.binds());
                     if (!ps.execute()) {
                         return List.<Row>of();
                     }
                     try (ResultSet rs = ps.getResultSet()) {
-                        return readAll(rs);
+                        return execution.readRows(rs);
                     }
                 }, List::size));
+    }
+
+    @Override
+    public <T> CompletableFuture<List<T>> query(SqlStatement statement, RowMapper<T> mapper) {
+        Objects.requireNonNull(mapper, "mapper");
+        return run(statement.readOnly() ? Mode.READ_ONLY : Mode.AUTOCOMMIT, runner -> runner.query(statement, mapper));
+    }
+
+    @Override
+    public <T> CompletableFuture<T> run(Mode mode, StatementWork<T> work) {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(work, "work");
+        return submit(mode != Mode.READ_ONLY, (connection, operation) -> {
+            try (var runner = new JdbcStatementRunner(execution, connection, operation, !url.kind().isSqlite())) {
+                return mode == Mode.TRANSACTION ? runner.inTransaction(work) : work.run(runner);
+            }
+        });
     }
 
     @Override
@@ -247,11 +261,6 @@ public final class JdbcDriver implements Driver {
     @FunctionalInterface
     private interface Work<T> {
         T run(Connection connection, Operation<T> operation) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface Body<R> {
-        R run(PreparedStatement statement) throws SQLException;
     }
 
     private <T> CompletableFuture<T> submit(boolean write, Work<T> work) {
@@ -285,11 +294,11 @@ public final class JdbcDriver implements Driver {
             try {
                 result = jdbcThreads == null ? work.run(connection, operation) : onJdbcThread(connection, operation, work);
             } catch (Throwable t) {
-                failure = t instanceof SQLException e ? translate(e, null, operation) : t;
+                failure = t instanceof SQLException e ? execution.translate(e, null, operation) : t;
             } finally {
                 operation.endAll();
             }
-            release(pool, connection, failure);
+            release(pool, connection, failure instanceof ConnectionLostException || operation.isConnectionLost());
             if (failure == null) {
                 operation.succeed(result);
             } else {
@@ -327,8 +336,8 @@ public final class JdbcDriver implements Driver {
      * Returns the connection to the pool. A connection that broke is evicted, so the next call
      * gets a healthy one; HikariCP rolls back a transaction left open and resets changed state.
      */
-    private static void release(HikariDataSource pool, Connection connection, Throwable failure) {
-        if (failure instanceof ConnectionLostException) {
+    private static void release(HikariDataSource pool, Connection connection, boolean broken) {
+        if (broken) {
             pool.evictConnection(connection);
         }
         try {
@@ -337,79 +346,6 @@ public final class JdbcDriver implements Driver {
             LOG.warn("returning a connection to the pool failed; it is discarded", e);
             pool.evictConnection(connection);
         }
-    }
-
-    // ---------------------------------------------------------------- statements
-
-    /**
-     * Prepares, binds and runs one statement as one observed, cancellable, timed unit: listeners
-     * see it start and end, errors carry its SQL text, and the statement timeout covers it.
-     */
-    private <R> R execute(Connection connection, Operation<?> operation, SqlStatement statement, Body<R> body,
-                          ToLongFunction<R> rows) throws SQLException {
-        for (StatementListener listener : listeners) {
-            notifyStarted(listener, statement);
-        }
-        long start = System.nanoTime();
-        try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
-            bind(ps, statement);
-            operation.begin(ps);
-            ScheduledFuture<?> timeout = timer == null ? null
-                    : timer.schedule(operation::timeout, config.statementTimeout().toNanos(), TimeUnit.NANOSECONDS);
-            try {
-                R result = body.run(ps);
-                finished(statement, start, rows.applyAsLong(result), null);
-                return result;
-            } finally {
-                if (timeout != null) {
-                    timeout.cancel(false);
-                }
-                operation.end(ps);
-            }
-        } catch (SQLException e) {
-            OspreyException error = translate(e, statement.sql(), operation);
-            finished(statement, start, -1, error);
-            throw error;
-        } catch (RuntimeException e) {
-            finished(statement, start, -1, e);
-            throw e;
-        }
-    }
-
-    private void bind(PreparedStatement ps, SqlStatement statement) throws SQLException {
-        List<Object> binds = statement.binds();
-        for (int i = 0; i < binds.size(); i++) {
-            dialect.bind(ps, i + 1, binds.get(i));
-        }
-    }
-
-    private List<Row> readAll(ResultSet rs) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        int count = md.getColumnCount();
-        List<String> labels = new ArrayList<>(count);
-        ColumnReader[] readers = new ColumnReader[count];
-        for (int i = 0; i < count; i++) {
-            labels.add(md.getColumnLabel(i + 1));
-            readers[i] = dialect.reader(md, i + 1);
-        }
-        var columns = new ArrayRow.Columns(labels);
-        List<Row> rows = new ArrayList<>();
-        while (rs.next()) {
-            Object[] values = new Object[count];
-            for (int i = 0; i < count; i++) {
-                values[i] = readers[i].read(rs, i + 1);
-            }
-            rows.add(new ArrayRow(columns, values));
-        }
-        return rows;
-    }
-
-    private OspreyException translate(SQLException e, String sql, Operation<?> operation) {
-        if (operation.timedOut()) {
-            return new QueryTimeoutException("the statement ran longer than the statement timeout of "
-                    + config.statementTimeout().toMillis() + " ms and was cancelled", e.getSQLState(), sql, e);
-        }
-        return dialect.translate(e, sql);
     }
 
     private OspreyException acquireFailure(HikariDataSource pool, SQLException e) {
@@ -432,30 +368,6 @@ public final class JdbcDriver implements Driver {
         return new DatabaseClosedException("the database '" + url.masked() + "' is closed");
     }
 
-    // ---------------------------------------------------------------- listeners
-
-    private static void notifyStarted(StatementListener listener, SqlStatement statement) {
-        try {
-            listener.started(statement.sql(), statement.binds());
-        } catch (RuntimeException e) {
-            LOG.warn("statement listener {} failed", listener, e);
-        }
-    }
-
-    private void finished(SqlStatement statement, long start, long rows, Throwable failure) {
-        if (listeners.length == 0) {
-            return;
-        }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        for (StatementListener listener : listeners) {
-            try {
-                listener.finished(statement.sql(), statement.binds(), elapsed, rows, failure);
-            } catch (RuntimeException e) {
-                LOG.warn("statement listener {} failed", listener, e);
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- closing
 
     @Override
@@ -476,9 +388,7 @@ public final class JdbcDriver implements Driver {
         if (jdbcThreads != null) {
             jdbcThreads.shutdown();
         }
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+        execution.close();
     }
 
     private static void closeQuietly(HikariDataSource reader, HikariDataSource writer) {
@@ -488,13 +398,6 @@ public final class JdbcDriver implements Driver {
         if (writer != null) {
             writer.close();
         }
-    }
-
-    private static ScheduledExecutorService newTimer() {
-        var timer = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().daemon().name("osprey-statement-timeout").factory());
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
     }
 
     private static String describe(Throwable cause) {

@@ -26,6 +26,7 @@ final class Operation<T> extends CompletableFuture<T> {
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Statement> running = new ArrayList<>(1);
     private boolean timedOut;
+    private volatile boolean connectionLost;
 
     /** Registers a statement about to execute; throws if the call was cancelled already. */
     void begin(Statement statement) {
@@ -96,6 +97,15 @@ final class Operation<T> extends CompletableFuture<T> {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A statement of the call found its connection broken: it must not go back to the pool. */
+    void connectionLost() {
+        connectionLost = true;
+    }
+
+    boolean isConnectionLost() {
+        return connectionLost;
     }
 
     /** Completion by the worker: does not cancel anything. */

@@ -102,6 +102,11 @@ public abstract class Dialect {
         return false;
     }
 
+    /** A statement every connection runs once when it is opened, to make the database behave as the others do; {@code null} for none. */
+    public String sessionInitSql() {
+        return null;
+    }
+
     /** Quotes an identifier so that any name, including reserved words, is safe as SQL text. */
     public String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
@@ -116,6 +121,79 @@ public abstract class Dialect {
     /** {@link #typeName(ColumnType)} for a type without precision; {@code length} applies to VARCHAR. */
     public String typeName(SqlType type, int length) {
         return typeName(new ColumnType(type, length, 0, 0));
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    /** How an insert says what to do with a row that breaks a unique key. */
+    public enum UpsertStyle {
+        /** {@code ON CONFLICT (target) DO NOTHING | DO UPDATE SET …} with {@code EXCLUDED.col} (PostgreSQL, SQLite). */
+        ON_CONFLICT,
+        /** {@code ON DUPLICATE KEY UPDATE …} with {@code VALUES(col)}, reacting to any unique key (MySQL, MariaDB). */
+        ON_DUPLICATE_KEY
+    }
+
+    public UpsertStyle upsertStyle() {
+        return UpsertStyle.ON_CONFLICT;
+    }
+
+    /** In an upsert's update, the value that was to be inserted into {@code quotedColumn}. */
+    public String excluded(String quotedColumn) {
+        return "EXCLUDED." + quotedColumn;
+    }
+
+    /** {@code INSERT} of one row of defaults only. */
+    public String insertDefaultValues(String quotedTable) {
+        return "INSERT INTO " + quotedTable + " DEFAULT VALUES";
+    }
+
+    /** Does {@code ORDER BY x NULLS FIRST/LAST} exist? Where not, the renderer orders by {@code x IS NULL} first. */
+    public boolean supportsNullsOrdering() {
+        return true;
+    }
+
+    /**
+     * The LIMIT to write when only an OFFSET is wanted, on databases whose grammar has no OFFSET
+     * without LIMIT; {@code null} where OFFSET stands alone.
+     */
+    public String limitForOffsetOnly() {
+        return null;
+    }
+
+    /** Does {@code SELECT … FOR UPDATE} lock rows? Where not, it is left out. */
+    public boolean supportsForUpdate() {
+        return true;
+    }
+
+    /** Has a case-insensitive {@code ILIKE}? Where not, {@code LOWER(x) LIKE LOWER(p)} is used. */
+    public boolean supportsIlike() {
+        return false;
+    }
+
+    /** The {@code ESCAPE} clause literal for a backslash, which every LIKE Osprey renders uses. */
+    public String likeEscapeLiteral() {
+        return "'\\'";
+    }
+
+    /** Text concatenation of already rendered {@code parts}. */
+    public String concat(java.util.List<String> parts) {
+        return String.join(" || ", parts);
+    }
+
+    /** The current time in UTC, in the form instants are stored in. */
+    public abstract String now();
+
+    /** The operator of truncating integer division. */
+    public String integerDivision() {
+        return "/";
+    }
+
+    /**
+     * {@code renderedColumn}, a DECIMAL column, as an operand of a comparison, ordering, aggregate or
+     * arithmetic; a database that stores DECIMAL as text compares it as a number this way.
+     */
+    public String decimalOperand(String renderedColumn) {
+        return renderedColumn;
     }
 
     // ---------------------------------------------------------------- DDL

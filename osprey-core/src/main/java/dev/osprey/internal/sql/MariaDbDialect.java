@@ -36,6 +36,7 @@ final class MariaDbDialect extends Dialect {
     private final String product;
     private final boolean returning;
     private final boolean mariaDb;
+    private final boolean simultaneousAssignment;
 
     MariaDbDialect(String product, String version, int major, int minor) {
         super(version);
@@ -45,11 +46,71 @@ final class MariaDbDialect extends Dialect {
         this.product = mariaDb ? "MariaDB" : "MySQL";
         // INSERT ... RETURNING arrived in MariaDB 10.5; MySQL has none.
         this.returning = mariaDb && (major > 10 || (major == 10 && minor >= 5));
+        // SIMULTANEOUS_ASSIGNMENT arrived in MariaDB 10.3.5; MySQL has none.
+        this.simultaneousAssignment = mariaDb && (major > 10 || (major == 10 && minor >= 4));
     }
 
     @Override
     public String name() {
         return product;
+    }
+
+    /**
+     * MariaDB evaluates an UPDATE's SET list left to right, so {@code SET a = a + 1, b = a} would see
+     * the new {@code a}; SIMULTANEOUS_ASSIGNMENT makes every expression see the row as it was, as the
+     * SQL standard, PostgreSQL and SQLite do. (MySQL cannot: there the order of assignments matters.)
+     */
+    @Override
+    public String sessionInitSql() {
+        return simultaneousAssignment ? "SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',SIMULTANEOUS_ASSIGNMENT')"
+                : null;
+    }
+
+    @Override
+    public UpsertStyle upsertStyle() {
+        return UpsertStyle.ON_DUPLICATE_KEY;
+    }
+
+    @Override
+    public String excluded(String quotedColumn) {
+        return "VALUES(" + quotedColumn + ")";
+    }
+
+    @Override
+    public String insertDefaultValues(String quotedTable) {
+        return "INSERT INTO " + quotedTable + " () VALUES ()";
+    }
+
+    @Override
+    public boolean supportsNullsOrdering() {
+        return false;
+    }
+
+    @Override
+    public String limitForOffsetOnly() {
+        return "18446744073709551615";
+    }
+
+    /** A backslash in a string literal escapes the next character here, so the escape literal doubles it. */
+    @Override
+    public String likeEscapeLiteral() {
+        return "'\\\\'";
+    }
+
+    @Override
+    public String concat(java.util.List<String> parts) {
+        return "CONCAT(" + String.join(", ", parts) + ")";
+    }
+
+    /** Instants are stored as UTC wall time in DATETIME(6). */
+    @Override
+    public String now() {
+        return "UTC_TIMESTAMP(6)";
+    }
+
+    @Override
+    public String integerDivision() {
+        return "DIV";
     }
 
     @Override

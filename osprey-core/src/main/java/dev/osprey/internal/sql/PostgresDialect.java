@@ -32,6 +32,16 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public boolean supportsIlike() {
+        return true;
+    }
+
+    @Override
+    public String now() {
+        return "CURRENT_TIMESTAMP";
+    }
+
+    @Override
     public boolean supportsReturning() {
         return true;
     }

@@ -34,6 +34,29 @@ final class SqliteDialect extends Dialect {
         return "SQLite";
     }
 
+    /** The stored text form of instants, {@code yyyy-MM-dd HH:mm:ss.SSSSSS} (SQLite's clock gives milliseconds). */
+    @Override
+    public String now() {
+        return "(strftime('%Y-%m-%d %H:%M:%f', 'now') || '000')";
+    }
+
+    @Override
+    public String limitForOffsetOnly() {
+        return "-1";
+    }
+
+    /** SQLite has one writer and no row locks: FOR UPDATE would be a syntax error and is not needed. */
+    @Override
+    public boolean supportsForUpdate() {
+        return false;
+    }
+
+    /** DECIMAL is stored as text to keep it exact; compare and aggregate it as a number. */
+    @Override
+    public String decimalOperand(String renderedColumn) {
+        return "CAST(" + renderedColumn + " AS REAL)";
+    }
+
     @Override
     public boolean supportsReturning() {
         return true;

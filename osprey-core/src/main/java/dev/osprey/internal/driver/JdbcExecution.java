@@ -1,0 +1,229 @@
+package dev.osprey.internal.driver;
+
+import dev.osprey.Config;
+import dev.osprey.ConnectionLostException;
+import dev.osprey.OspreyException;
+import dev.osprey.QueryTimeoutException;
+import dev.osprey.Row;
+import dev.osprey.StatementListener;
+import dev.osprey.internal.sql.ColumnReader;
+import dev.osprey.internal.sql.Dialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+
+/**
+ * How the JDBC driver runs one statement: as one observed, cancellable, timed unit. Listeners see
+ * it start and end, the statement timeout covers it, cancelling the call cancels it, and its errors
+ * are translated by the dialect and carry its SQL text. Every statement Osprey sends itself goes
+ * through {@link #execute}; only {@code withConnection} callbacks' own statements do not. Also reads
+ * result sets with the dialect's column readers. Thread-safe.
+ */
+final class JdbcExecution {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcExecution.class);
+
+    private final Dialect dialect;
+    private final Config config;
+    private final ScheduledExecutorService timer;
+    private final StatementListener[] listeners;
+
+    JdbcExecution(Dialect dialect, Config config) {
+        this.dialect = dialect;
+        this.config = config;
+        this.timer = config.hasStatementTimeout() ? newTimer() : null;
+        List<StatementListener> all = new ArrayList<>(config.listeners());
+        if (config.echo()) {
+            all.add(new EchoListener());
+        }
+        this.listeners = all.toArray(StatementListener[]::new);
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Makes the {@code PreparedStatement} for some SQL text: a new one, or one kept for reuse. */
+    @FunctionalInterface
+    interface Preparer {
+        PreparedStatement prepare(String sql) throws SQLException;
+    }
+
+    /** Binds values to the prepared statement, runs it and reads what it gives. */
+    @FunctionalInterface
+    interface Body<R> {
+        R run(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Prepares (through {@code preparer}) and runs {@code statement} with {@code body}, which binds
+     * the values and executes it; closes the prepared statement afterwards when {@code close}.
+     * {@code rows} says how many rows the result stands for, for listeners.
+     *
+     * @throws OspreyException the translated error when the database refuses the statement
+     */
+    <R> R execute(Operation<?> operation, SqlStatement statement, Preparer preparer, boolean close, Body<R> body,
+                  ToLongFunction<R> rows) {
+        for (StatementListener listener : listeners) {
+            notifyStarted(listener, statement);
+        }
+        long start = System.nanoTime();
+        PreparedStatement ps = null;
+        try {
+            ps = preparer.prepare(statement.sql());
+            operation.begin(ps);
+            ScheduledFuture<?> timeout = timer == null ? null
+                    : timer.schedule(operation::timeout, config.statementTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            try {
+                R result = body.run(ps);
+                finished(statement, start, rows.applyAsLong(result), null);
+                return result;
+            } finally {
+                if (timeout != null) {
+                    timeout.cancel(false);
+                }
+                operation.end(ps);
+            }
+        } catch (SQLException e) {
+            OspreyException error = translate(e, statement.sql(), operation);
+            finished(statement, start, -1, error);
+            throw error;
+        } catch (RuntimeException e) {
+            finished(statement, start, -1, e);
+            throw e;
+        } finally {
+            if (close && ps != null) {
+                closeQuietly(ps);
+            }
+        }
+    }
+
+    /** Binds {@code binds} in order, from parameter 1. */
+    void bind(PreparedStatement ps, List<Object> binds) throws SQLException {
+        for (int i = 0; i < binds.size(); i++) {
+            dialect.bind(ps, i + 1, binds.get(i));
+        }
+    }
+
+    /** Every row of {@code rs} made by {@code mapper}; one raw-value array serves all rows. */
+    <T> List<T> read(ResultSet rs, RowMapper<T> mapper) throws SQLException {
+        ColumnReader[] readers = readers(rs.getMetaData());
+        int count = readers.length;
+        Object[] raw = new Object[count];
+        List<T> rows = new ArrayList<>();
+        while (rs.next()) {
+            for (int i = 0; i < count; i++) {
+                raw[i] = readers[i].read(rs, i + 1);
+            }
+            rows.add(mapper.map(raw));
+        }
+        return rows;
+    }
+
+    /** Every row of {@code rs} as a {@link Row} (raw SQL queries). */
+    List<Row> readRows(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int count = md.getColumnCount();
+        List<String> labels = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            labels.add(md.getColumnLabel(i + 1));
+        }
+        var columns = new ArrayRow.Columns(labels);
+        return read(rs, raw -> new ArrayRow(columns, raw.clone()));
+    }
+
+    /** The values of the first column of {@code rs} (generated keys). */
+    List<Object> readFirstColumn(ResultSet rs) throws SQLException {
+        ColumnReader reader = dialect.reader(rs.getMetaData(), 1);
+        List<Object> values = new ArrayList<>();
+        while (rs.next()) {
+            values.add(reader.read(rs, 1));
+        }
+        return values;
+    }
+
+    private ColumnReader[] readers(ResultSetMetaData md) throws SQLException {
+        ColumnReader[] readers = new ColumnReader[md.getColumnCount()];
+        for (int i = 0; i < readers.length; i++) {
+            readers[i] = dialect.reader(md, i + 1);
+        }
+        return readers;
+    }
+
+    /**
+     * Osprey's exception for {@code e}; remembers on the call when the connection broke, so that it
+     * is evicted from the pool even if the work caught the error.
+     */
+    OspreyException translate(SQLException e, String sql, Operation<?> operation) {
+        OspreyException error;
+        if (operation.timedOut()) {
+            error = new QueryTimeoutException("the statement ran longer than the statement timeout of "
+                    + config.statementTimeout().toMillis() + " ms and was cancelled", e.getSQLState(), sql, e);
+        } else {
+            error = dialect.translate(e, sql);
+        }
+        if (error instanceof ConnectionLostException) {
+            operation.connectionLost();
+        }
+        return error;
+    }
+
+    // ---------------------------------------------------------------- listeners
+
+    private static void notifyStarted(StatementListener listener, SqlStatement statement) {
+        try {
+            listener.started(statement.sql(), statement.binds());
+        } catch (RuntimeException e) {
+            LOG.warn("statement listener {} failed", listener, e);
+        }
+    }
+
+    private void finished(SqlStatement statement, long start, long rows, Throwable failure) {
+        if (listeners.length == 0) {
+            return;
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        for (StatementListener listener : listeners) {
+            try {
+                listener.finished(statement.sql(), statement.binds(), elapsed, rows, failure);
+            } catch (RuntimeException e) {
+                LOG.warn("statement listener {} failed", listener, e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    static void closeQuietly(PreparedStatement ps) {
+        try {
+            ps.close();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("closing a prepared statement failed", e);   // the connection's return to the pool cleans up
+        }
+    }
+
+    /** Stops the statement-timeout timer. */
+    void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private static ScheduledExecutorService newTimer() {
+        var timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("osprey-statement-timeout").factory());
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.osprey.internal.driver;
+
+import dev.osprey.internal.sql.Dialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link StatementRunner} of one JDBC call: runs statements on the call's connection through
+ * {@link JdbcExecution}, keeps each distinct SQL text's {@code PreparedStatement} for the rest of the
+ * call (a bulk insert's equal chunks share one), and wraps work in a transaction when asked.
+ * Not thread-safe: used by the call's worker only, and closed when its work returns.
+ */
+final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStatementRunner.class);
+
+    private final JdbcExecution execution;
+    private final Connection connection;
+    private final Operation<?> operation;
+    private final boolean batchKeys;
+    private final Map<String, PreparedStatement> plain = new HashMap<>(4);
+    private Map<String, PreparedStatement> keyed;
+    private boolean closed;
+
+    /**
+     * @param batchKeys whether the JDBC driver reports a generated key per row of a batch (sqlite-jdbc
+     *                  reports none, so keyed batches run row by row there, which costs no round trips)
+     */
+    JdbcStatementRunner(JdbcExecution execution, Connection connection, Operation<?> operation, boolean batchKeys) {
+        this.execution = execution;
+        this.connection = connection;
+        this.operation = operation;
+        this.batchKeys = batchKeys;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return execution.dialect();
+    }
+
+    @Override
+    public long update(SqlStatement statement) {
+        checkOpen();
+        return execution.execute(operation, statement, this::prepare, false, ps -> {
+            execution.bind(ps, statement.binds());
+            return updateCount(ps);
+        }, rows -> rows);
+    }
+
+    @Override
+    public <T> List<T> query(SqlStatement statement, RowMapper<T> mapper) {
+        checkOpen();
+        return execution.execute(operation, statement, this::prepare, false, ps -> {
+            execution.bind(ps, statement.binds());
+            if (!ps.execute()) {
+                return List.<T>of();
+            }
+            try (ResultSet rs = ps.getResultSet()) {
+                return execution.read(rs, mapper);
+            }
+        }, List::size);
+    }
+
+    @Override
+    public BatchResult batch(String sql, List<List<Object>> rows, String keyColumn) {
+        checkOpen();
+        List<Object> all = new ArrayList<>();
+        for (List<Object> row : rows) {
+            all.addAll(row);
+        }
+        var observed = new SqlStatement(sql, all, false);
+        JdbcExecution.Preparer preparer = keyColumn == null ? this::prepare : text -> prepareKeyed(text, keyColumn);
+        return execution.execute(operation, observed, preparer, false, ps -> {
+            if (keyColumn != null && !batchKeys) {
+                return rowByRow(ps, rows);
+            }
+            for (List<Object> row : rows) {
+                execution.bind(ps, row);
+                ps.addBatch();
+            }
+            long count = 0;
+            for (int rowCount : ps.executeBatch()) {
+                count += rowCount == Statement.SUCCESS_NO_INFO ? 1 : Math.max(rowCount, 0);
+            }
+            if (keyColumn == null) {
+                return new BatchResult(count, List.of());
+            }
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                return new BatchResult(count, execution.readFirstColumn(keys));
+            }
+        }, BatchResult::rows);
+    }
+
+    private BatchResult rowByRow(PreparedStatement ps, List<List<Object>> rows) throws SQLException {
+        long count = 0;
+        List<Object> keys = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            execution.bind(ps, row);
+            count += Math.max(ps.executeUpdate(), 0);
+            try (ResultSet generated = ps.getGeneratedKeys()) {
+                keys.addAll(execution.readFirstColumn(generated));
+            }
+        }
+        return new BatchResult(count, keys);
+    }
+
+    @Override
+    public int preparedStatements() {
+        return plain.size() + (keyed == null ? 0 : keyed.size());
+    }
+
+    /** Rows changed, or rows returned by a statement that gives a result set. */
+    static long updateCount(PreparedStatement ps) throws SQLException {
+        if (ps.execute()) {
+            try (ResultSet rs = ps.getResultSet()) {
+                long rows = 0;
+                while (rs.next()) {
+                    rows++;
+                }
+                return rows;
+            }
+        }
+        return Math.max(ps.getUpdateCount(), 0);
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement ps = plain.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            plain.put(sql, ps);
+        }
+        return ps;
+    }
+
+    private PreparedStatement prepareKeyed(String sql, String keyColumn) throws SQLException {
+        if (keyed == null) {
+            keyed = new HashMap<>(4);
+        }
+        String key = keyColumn + '\0' + sql;
+        PreparedStatement ps = keyed.get(key);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql, new String[] {keyColumn});
+            keyed.put(key, ps);
+        }
+        return ps;
+    }
+
+    // ---------------------------------------------------------------- transactions
+
+    /**
+     * Runs {@code work} in one transaction: commits when it returns, rolls back when it or the commit
+     * throws, and leaves the connection in autocommit mode either way.
+     */
+    <T> T inTransaction(StatementWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(this);
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                throw execution.translate(e, null, operation);
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            rollback(e);
+            throw e;
+        } finally {
+            restoreAutoCommit();
+        }
+    }
+
+    private void rollback(Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+            operation.connectionLost();   // its state is unknown: it must not serve anyone else
+        }
+    }
+
+    private void restoreAutoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("restoring autocommit failed; the connection is discarded", e);
+            operation.connectionLost();
+        }
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the statement runner was used after its call's work returned");
+        }
+    }
+
+    /** Closes the prepared statements kept for reuse. */
+    @Override
+    public void close() {
+        closed = true;
+        plain.values().forEach(JdbcExecution::closeQuietly);
+        plain.clear();
+        if (keyed != null) {
+            keyed.values().forEach(JdbcExecution::closeQuietly);
+            keyed.clear();
+        }
+    }
+}

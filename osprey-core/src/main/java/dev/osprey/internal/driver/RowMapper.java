@@ -1,0 +1,15 @@
+package dev.osprey.internal.driver;
+
+/**
+ * Makes one result row object from the row's raw values, read with the dialect's column readers
+ * in select order. The array is reused for the next row of the same result, so a mapper must copy
+ * what it keeps (the query projections do: they build new objects from the values). Mappers run
+ * on the driver's worker thread; they may throw {@link IllegalArgumentException} for a value they
+ * cannot convert, which fails the call.
+ *
+ * @param <T> one row
+ */
+@FunctionalInterface
+public interface RowMapper<T> {
+    T map(Object[] raw);
+}

@@ -1,0 +1,41 @@
+package dev.osprey.internal.driver;
+
+import dev.osprey.internal.sql.Dialect;
+
+import java.util.List;
+
+/**
+ * The statements of one call on one connection, as a small blocking API for a {@link StatementWork}.
+ * Every statement runs the way single calls do: listeners see it, the statement timeout covers it,
+ * cancelling the call's future cancels it, and its errors arrive translated (an
+ * {@link dev.osprey.OspreyException}, thrown). A statement whose SQL text ran before in the same call
+ * reuses that call's {@code PreparedStatement}. Whether the statements form one transaction is
+ * decided by the call's {@link Driver.Mode}, not here.
+ *
+ * <p>Not thread-safe: it belongs to the worker running the call, and is unusable once the work has
+ * returned.
+ */
+public interface StatementRunner {
+
+    /** The dialect of the connection's database. */
+    Dialect dialect();
+
+    /** Runs one statement; gives the rows it changed (or, for a statement that returns rows, how many it returned). */
+    long update(SqlStatement statement);
+
+    /** Runs one statement and gives the rows it returned, each made by {@code mapper}. */
+    <T> List<T> query(SqlStatement statement, RowMapper<T> mapper);
+
+    /**
+     * Runs {@code sql} once for each list of bind values in {@code rows}, as one JDBC batch, and with
+     * {@code keyColumn} (may be null) reads the values the database generated for that column: how
+     * inserts get their ids where there is no {@code RETURNING}. Listeners see the batch as one
+     * statement whose binds are the rows' values one after another. A statement whose count the driver
+     * does not report counts as one row. In autocommit mode a batch is not atomic: run it in a
+     * {@link Driver.Mode#TRANSACTION transaction} when several rows must be stored together.
+     */
+    BatchResult batch(String sql, List<List<Object>> rows, String keyColumn);
+
+    /** How many {@code PreparedStatement}s this call has prepared so far (statements repeated in it reuse theirs). */
+    int preparedStatements();
+}

@@ -1,0 +1,313 @@
+package dev.osprey.internal.sql;
+
+import dev.osprey.internal.driver.SqlStatement;
+import dev.osprey.internal.query.DeleteStatement;
+import dev.osprey.internal.query.InsertStatement;
+import dev.osprey.internal.query.Projection;
+import dev.osprey.internal.query.SelectStatement;
+import dev.osprey.internal.query.UpdateStatement;
+import dev.osprey.mapping.Attribute;
+import dev.osprey.mapping.EntityModel;
+import dev.osprey.query.Assignment;
+import dev.osprey.query.Expression;
+import dev.osprey.query.Order;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Renders statement trees to SQL text and bind values for one {@link Dialect}. Values are always
+ * bound, identifiers always quoted. SQL text is cached by statement shape (trees equal but for
+ * their bound values render the same text), so building the same statement with other values
+ * again only walks the tree for its binds. Mistakes found while rendering (a column from a table
+ * the statement does not read, an update without a where clause) are {@link IllegalArgumentException}s.
+ * Thread-safe.
+ */
+public final class StatementRenderer {
+    /** Shapes kept; an application has a bounded number of statement shapes, this only guards against a runaway. */
+    private static final int CACHE_LIMIT = 10_000;
+
+    private final Dialect dialect;
+    private final Map<Object, String> cache = new ConcurrentHashMap<>();
+
+    public StatementRenderer(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** A SELECT; {@link SqlStatement#readOnly()} unless it locks rows. */
+    public SqlStatement select(SelectStatement<?> select) {
+        return render(select, w -> selectBody(w, select, false), select.readOnly());
+    }
+
+    /** {@code SELECT COUNT(*) FROM (select) AS …}: how many rows {@code select} returns. */
+    public SqlStatement count(SelectStatement<?> select) {
+        return render(new CountShape(select), w -> {
+            w.append("SELECT COUNT(*) FROM (");
+            selectBody(w, select, true);
+            w.append(") ").quoted("counted");
+        }, true);
+    }
+
+    private record CountShape(SelectStatement<?> select) {
+    }
+
+    /** An UPDATE; refused without a where clause unless {@code all()} was asked for, and without assignments. */
+    public SqlStatement update(UpdateStatement<?> update) {
+        EntityModel<?> model = update.model();
+        if (update.assignments().isEmpty()) {
+            throw new IllegalArgumentException("the update of " + model.type().getSimpleName() + " sets nothing: add set(...)");
+        }
+        guardEveryRow(update.where().isEmpty(), update.allRows(), "update", model);
+        return render(update, w -> {
+            w.enter(new SqlWriter.Scope(List.of(model), false));
+            w.append("UPDATE ").quoted(model.table()).append(" SET ");
+            w.list(update.assignments(), a -> assignment(w, a));
+            where(w, update.where());
+            w.exit();
+        }, false);
+    }
+
+    /** A DELETE; refused without a where clause unless {@code all()} was asked for. */
+    public SqlStatement delete(DeleteStatement<?> delete) {
+        EntityModel<?> model = delete.model();
+        guardEveryRow(delete.where().isEmpty(), delete.allRows(), "delete", model);
+        return render(delete, w -> {
+            w.enter(new SqlWriter.Scope(List.of(model), false));
+            w.append("DELETE FROM ").quoted(model.table());
+            where(w, delete.where());
+            w.exit();
+        }, false);
+    }
+
+    private static void guardEveryRow(boolean noWhere, boolean all, String verb, EntityModel<?> model) {
+        if (noWhere && !all) {
+            throw new IllegalArgumentException("this " + verb + " of " + model.type().getSimpleName()
+                    + " has no where clause and would change every row of " + model.table()
+                    + "; add where(...), or call all() if every row is meant");
+        }
+        if (!noWhere && all) {
+            throw new IllegalArgumentException("this " + verb + " of " + model.type().getSimpleName()
+                    + " has both a where clause and all(); use one");
+        }
+    }
+
+    /**
+     * {@code INSERT INTO table (columns) VALUES (?, …), … } for {@code rows} rows, then the upsert
+     * clause of {@code conflict} (may be null), then {@code RETURNING returning} (may be empty;
+     * only on a dialect that {@link Dialect#supportsReturning() supports it}). The binds of the
+     * result are only the upsert clause's own values: the caller binds the rows' values (row by
+     * row, in {@code columns} order) first and these after them. With no columns it inserts one
+     * row of defaults and {@code rows} must be 1.
+     */
+    public SqlStatement insert(EntityModel<?> model, List<? extends Attribute<?, ?>> columns, int rows,
+                               InsertStatement.ConflictClause<?> conflict, List<? extends Attribute<?, ?>> returning) {
+        if (rows < 1 || (columns.isEmpty() && rows != 1)) {
+            throw new IllegalArgumentException("cannot insert " + rows + " rows of " + columns.size() + " columns in one statement");
+        }
+        if (!returning.isEmpty() && !dialect.supportsReturning()) {
+            throw new IllegalArgumentException(dialect.name() + " has no INSERT ... RETURNING");
+        }
+        if ((long) rows * columns.size() > dialect.maxBindParameters()) {
+            throw new IllegalArgumentException(rows + " rows of " + columns.size() + " columns are more values than "
+                    + dialect.name() + " accepts in one statement (" + dialect.maxBindParameters() + ")");
+        }
+        var shape = new InsertShape(model, List.copyOf(columns), rows, conflict, List.copyOf(returning));
+        return render(shape, w -> insertBody(w, shape), false);
+    }
+
+    private record InsertShape(EntityModel<?> model, List<Attribute<?, ?>> columns, int rows,
+                               InsertStatement.ConflictClause<?> conflict, List<Attribute<?, ?>> returning) {
+    }
+
+    private void insertBody(SqlWriter w, InsertShape shape) {
+        EntityModel<?> model = shape.model();
+        w.enter(new SqlWriter.Scope(List.of(model), true));
+        if (shape.columns().isEmpty()) {
+            w.append(dialect.insertDefaultValues(dialect.quote(model.table())));
+        } else {
+            w.append("INSERT INTO ").quoted(model.table()).append(" (");
+            w.list(shape.columns(), a -> w.quoted(a.column()));
+            w.append(") VALUES ");
+            String row = "(" + "?, ".repeat(shape.columns().size() - 1) + "?)";
+            for (int i = 0; i < shape.rows(); i++) {
+                w.append(i == 0 ? row : ", " + row);
+            }
+        }
+        if (shape.conflict() != null) {
+            conflict(w, model, shape.conflict());
+        }
+        if (!shape.returning().isEmpty()) {
+            w.append(" RETURNING ");
+            w.list(shape.returning(), a -> w.quoted(a.column()));
+        }
+        w.exit();
+    }
+
+    private void conflict(SqlWriter w, EntityModel<?> model, InsertStatement.ConflictClause<?> conflict) {
+        if (dialect.upsertStyle() == Dialect.UpsertStyle.ON_DUPLICATE_KEY) {
+            w.append(" ON DUPLICATE KEY UPDATE ");
+            if (conflict.doNothing()) {
+                String id = dialect.quote(model.id().column());   // a no-op update: the row is kept as it is
+                w.append(id).append(" = ").append(id);
+            } else {
+                w.list(conflict.assignments(), a -> assignment(w, a));
+            }
+            return;
+        }
+        if (conflict.target().isEmpty() && !conflict.doNothing()) {
+            throw new IllegalArgumentException(dialect.name() + " needs the conflicting columns for an upsert that updates: "
+                    + "onConflict(User_.EMAIL).doUpdate(...)");
+        }
+        w.append(" ON CONFLICT");
+        if (!conflict.target().isEmpty()) {
+            w.append(" (");
+            w.list(conflict.target(), c -> w.quoted(c.name()));
+            w.append(")");
+        }
+        if (conflict.doNothing()) {
+            w.append(" DO NOTHING");
+        } else {
+            w.append(" DO UPDATE SET ");
+            w.list(conflict.assignments(), a -> assignment(w, a));
+        }
+    }
+
+    private static void assignment(SqlWriter w, Assignment<?> a) {
+        w.quoted(a.column().name()).append(" = ");
+        w.expression(a.value());
+    }
+
+    // ---------------------------------------------------------------- select
+
+    /** The text of {@code select}; for a count, the select list is reduced to what the count needs. */
+    static void selectBody(SqlWriter w, SelectStatement<?> select, boolean forCount) {
+        Dialect dialect = w.dialect();
+        EntityModel<?> table = select.table();
+        List<EntityModel<?>> tables = new ArrayList<>();
+        tables.add(table);
+        for (SelectStatement.JoinClause join : select.joins()) {
+            if (tables.contains(join.model())) {
+                throw new IllegalArgumentException("the select reads " + join.model().table()
+                        + " twice; joining a table to itself needs aliases, which Osprey does not have yet");
+            }
+            tables.add(join.model());
+        }
+        w.enter(new SqlWriter.Scope(List.copyOf(tables), tables.size() > 1));
+        boolean keepColumns = !forCount || select.distinctRows() || !select.groupBy().isEmpty();
+        w.append(select.distinctRows() && keepColumns ? "SELECT DISTINCT " : "SELECT ");
+        if (keepColumns) {
+            projection(w, select.projection(), forCount);
+        } else {
+            w.append("1");
+        }
+        w.append(" FROM ").quoted(table.table());
+        for (SelectStatement.JoinClause join : select.joins()) {
+            w.append(join.left() ? " LEFT JOIN " : " JOIN ").quoted(join.model().table()).append(" ON ");
+            w.conditions(List.of(join.on()));
+        }
+        where(w, select.where());
+        if (!select.groupBy().isEmpty()) {
+            w.append(" GROUP BY ");
+            w.list(select.groupBy(), w::expression);
+        }
+        if (!select.having().isEmpty()) {
+            w.append(" HAVING ");
+            w.conditions(select.having());
+        }
+        boolean paged = select.limit() != null || select.offset() != null;
+        if (!select.orderBy().isEmpty() && (!forCount || paged)) {
+            w.append(" ORDER BY ");
+            w.list(select.orderBy(), o -> order(w, o));
+        }
+        if (select.limit() != null) {
+            w.append(" LIMIT ");
+            w.bind(select.limit().value());
+        } else if (select.offset() != null && dialect.limitForOffsetOnly() != null) {
+            w.append(" LIMIT ").append(dialect.limitForOffsetOnly());
+        }
+        if (select.offset() != null) {
+            w.append(" OFFSET ");
+            w.bind(select.offset().value());
+        }
+        if (select.lockRows() && !forCount && dialect.supportsForUpdate()) {
+            w.append(" FOR UPDATE");
+        }
+        w.exit();
+    }
+
+    private static void projection(SqlWriter w, Projection<?> projection, boolean aliased) {
+        List<Expression<?>> expressions = switch (projection) {
+            case Projection.EntityRow<?> entity -> {
+                // every column of the entity, in attribute order; no binds, so nothing to walk for a cached text
+                if (w.writesText()) {
+                    List<? extends Attribute<?, ?>> attributes = entity.model().attributes();
+                    for (int i = 0; i < attributes.size(); i++) {
+                        w.append(i == 0 ? "" : ", ").entityColumn(entity.model(), attributes.get(i));
+                    }
+                }
+                yield List.of();
+            }
+            case Projection.SingleValue<?> single -> List.of(single.expression());
+            case Projection.TupleRow tuple -> tuple.expressions();
+            case Projection.RecordRow<?> record -> record.expressions();
+        };
+        for (int i = 0; i < expressions.size(); i++) {
+            if (i > 0) {
+                w.append(", ");
+            }
+            w.expression(expressions.get(i));
+            if (aliased) {
+                w.append(" AS ").quoted("c" + (i + 1));   // a derived table needs distinct column names
+            }
+        }
+    }
+
+    private static void order(SqlWriter w, Order order) {
+        Dialect dialect = w.dialect();
+        if (order.nulls() != Order.Nulls.DEFAULT && !dialect.supportsNullsOrdering()) {
+            w.operand(order.expression());
+            // (x IS NULL) is 1 for NULLs: descending puts them first
+            w.append(order.nulls() == Order.Nulls.FIRST ? " IS NULL DESC, " : " IS NULL, ");
+        }
+        w.operand(order.expression());
+        w.append(order.descending() ? " DESC" : " ASC");
+        if (order.nulls() != Order.Nulls.DEFAULT && dialect.supportsNullsOrdering()) {
+            w.append(order.nulls() == Order.Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST");
+        }
+    }
+
+    private static void where(SqlWriter w, List<dev.osprey.query.Predicate> where) {
+        if (!where.isEmpty()) {
+            w.append(" WHERE ");
+            w.conditions(where);
+        }
+    }
+
+    // ---------------------------------------------------------------- cache
+
+    private SqlStatement render(Object shape, Consumer<SqlWriter> body, boolean readOnly) {
+        String cached = cache.get(shape);
+        SqlWriter w = new SqlWriter(dialect, cached == null);
+        body.accept(w);
+        String sql = cached;
+        if (sql == null) {
+            sql = w.sql();
+            if (cache.size() < CACHE_LIMIT) {
+                cache.putIfAbsent(shape, sql);
+            }
+        }
+        return new SqlStatement(sql, java.util.Collections.unmodifiableList(w.binds()), readOnly);
+    }
+
+    /** How many statement shapes have cached text (for tests). */
+    int cachedShapes() {
+        return cache.size();
+    }
+}

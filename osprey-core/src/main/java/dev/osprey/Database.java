@@ -99,6 +99,24 @@ public interface Database extends AutoCloseable {
      */
     <T> CompletableFuture<T> withConnection(ConnectionCallback<T> callback);
 
+    /** A new {@link Session} with {@link SessionOptions#defaults()}. Close it (try-with-resources). */
+    Session session();
+
+    /** A factory of sessions that all use {@code options}: configure once, use everywhere. */
+    SessionFactory sessions(SessionOptions options);
+
+    /**
+     * Runs {@code work} in a new session's transaction and gives its result after the commit. Any
+     * failure rolls back. A {@link SerializationFailureException} (a serialization conflict or a
+     * deadlock) rolls back and runs the whole work again in a fresh session, up to
+     * {@link SessionOptions#maxRetries()} times with jittered exponential backoff: the work must be
+     * safe to repeat.
+     */
+    <T> CompletableFuture<T> transaction(TransactionWork<T> work);
+
+    /** {@link #transaction(TransactionWork)} with {@code options} (isolation, read-only, retries). */
+    <T> CompletableFuture<T> transaction(SessionOptions options, TransactionWork<T> work);
+
     /** Creates and drops the tables of entities on this database, from their generated metamodels. */
     Schema schema();
 

@@ -26,6 +26,7 @@ public final class Attribute<E, T> {
     private final boolean nullable;
     private final boolean unique;
     private final boolean primitive;
+    private final boolean version;
     private final String defaultValue;
     private final Class<?> references;
     private final OnDelete onDelete;
@@ -44,6 +45,7 @@ public final class Attribute<E, T> {
         this.nullable = b.nullable && !b.id;
         this.unique = b.unique;
         this.primitive = b.primitive;
+        this.version = b.version;
         this.defaultValue = b.defaultValue;
         this.references = b.references;
         this.onDelete = b.onDelete;
@@ -75,6 +77,8 @@ public final class Attribute<E, T> {
     public boolean isUnique() { return unique; }
     /** Whether the field is a primitive, which cannot hold NULL. */
     public boolean isPrimitive() { return primitive; }
+    /** Whether this is the optimistic-locking {@link dev.osprey.annotation.Version} column. */
+    public boolean isVersion() { return version; }
     /** The default value literal, or {@code null}. */
     public String defaultValue() { return defaultValue; }
     /** The referenced entity, or {@code null}. */
@@ -146,6 +150,7 @@ public final class Attribute<E, T> {
         private boolean nullable = true;
         private boolean unique;
         private boolean primitive;
+        private boolean version;
         private String defaultValue;
         private Class<?> references;
         private OnDelete onDelete = OnDelete.NO_ACTION;
@@ -170,6 +175,8 @@ public final class Attribute<E, T> {
         /** The field is a primitive: never NULL. */
         public Builder<E, T> primitive() { this.primitive = true; this.nullable = false; return this; }
         public Builder<E, T> defaultValue(String literal) { this.defaultValue = literal; return this; }
+        /** The optimistic-locking column ({@code @Version}). */
+        public Builder<E, T> version() { this.version = true; this.nullable = false; return this; }
 
         public Builder<E, T> references(Class<?> entity, OnDelete onDelete) {
             this.references = entity;

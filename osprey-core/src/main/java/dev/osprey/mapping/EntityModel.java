@@ -113,6 +113,16 @@ public final class EntityModel<E> {
     /** The attributes in column order. */
     public List<Attribute<E, ?>> attributes() { return attributes; }
     public Attribute<E, ?> id() { return id; }
+
+    /** The {@code @Version} attribute, or {@code null} when the entity has none. */
+    public Attribute<E, ?> version() {
+        for (Attribute<E, ?> attribute : attributes) {
+            if (attribute.isVersion()) {
+                return attribute;
+            }
+        }
+        return null;
+    }
     public List<IndexModel> indexes() { return indexes; }
 
     /** Whether instances are immutable (records): no setters, no change tracking. */

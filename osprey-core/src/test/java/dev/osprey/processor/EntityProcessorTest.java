@@ -480,6 +480,60 @@ class EntityProcessorTest {
         }
 
         @Test
+        void versionFieldIsMarkedOnItsAttribute() {
+            Compilation compilation = compileCleanly("""
+                    package shop;
+
+                    import dev.osprey.annotation.*;
+
+                    @Table
+                    public class Stock {
+                        @Id @GeneratedValue Long id;
+                        @Version long version;
+                        Integer quantity;
+                    }
+                    """, """
+                    package shop;
+
+                    import dev.osprey.annotation.*;
+
+                    @Table
+                    public class Unversioned {
+                        @Id Long id;
+                    }
+                    """);
+            assertThat(compilation.generatedSource("shop.Stock_")).contains(".primitive().version()");
+            EntityModel<Object> model = modelOf(compilation, "shop.Stock");
+
+            assertThat(model.version()).isSameAs(model.attribute("version"));
+            assertThat(model.attribute("version").isVersion()).isTrue();
+            assertThat(model.attribute("version").isNullable()).isFalse();
+            assertThat(model.attribute("quantity").isVersion()).isFalse();
+            assertThat(model.id().isVersion()).isFalse();
+            assertThat(modelOf(compilation, "shop.Unversioned").version()).isNull();
+        }
+
+        @ParameterizedTest
+        @CsvSource({"short", "Short", "int", "Integer", "long", "Long"})
+        void versionMayBeAnyIntegralTypeOrItsBox(String type) {
+            Compilation compilation = compileCleanly("""
+                    package shop;
+
+                    import dev.osprey.annotation.*;
+
+                    @Table
+                    public class Edition {
+                        @Id Long id;
+                        @Version %s revision;
+                    }
+                    """.formatted(type));
+            EntityModel<Object> model = modelOf(compilation, "shop.Edition");
+
+            assertThat(model.version().property()).isEqualTo("revision");
+            assertThat(model.version().isNullable()).isFalse();
+        }
+
+        @Test
         void userTextIsEscapedInTheGeneratedStringLiterals() {
             String tricky = "it's \"quoted\" \\ back\\slash\nnew line \t tab \u0001 caf\u00e9 \u20ac \\u0041";
             Compilation compilation = compileCleanly("""
@@ -813,6 +867,66 @@ class EntityProcessorTest {
                         @Column(precision = 4, scale = 6) java.math.BigDecimal value;
                     }
                     """, "@Column", "@Column of field 'value' has an invalid length, precision or scale");
+        }
+
+        @Test
+        void secondVersionIsACompileErrorOnThatField() {
+            assertSingleError("""
+                    package shop;
+
+                    import dev.osprey.annotation.*;
+
+                    @Table
+                    public class Manual {
+                        @Id Long id;
+                        @Version int revision;
+                        @Version long edition;
+                    }
+                    """, "@Version long edition", "Manual has more than one @Version: 'revision' and 'edition'");
+        }
+
+        @Test
+        void versionOfANonIntegralTypeIsACompileError() {
+            assertSingleError("""
+                    package shop;
+
+                    import dev.osprey.annotation.*;
+
+                    @Table
+                    public class Memo {
+                        @Id Long id;
+                        @Version java.time.Instant updatedAt;
+                    }
+                    """, "@Version", "@Version needs an integral field (short, int, long or their boxes), but "
+                    + "'updatedAt' is java.time.Instant");
+        }
+
+        @Test
+        void versionOnTheIdIsACompileError() {
+            assertSingleError("""
+                    package shop;
+
+                    import dev.osprey.annotation.*;
+
+                    @Table
+                    public class Ledger {
+                        @Id @Version Long id;
+                    }
+                    """, "@Version", "@Version cannot be on the @Id 'id'");
+        }
+
+        @Test
+        void versionInARecordIsACompileErrorSinceARecordCannotBeBumped() {
+            assertSingleError("""
+                    package shop;
+
+                    import dev.osprey.annotation.*;
+
+                    @Table
+                    public record Tally(@Id long id,
+                                        @Version long version) {
+                    }
+                    """, "@Version", "@Version is not for records: a record is immutable");
         }
 
         @Test

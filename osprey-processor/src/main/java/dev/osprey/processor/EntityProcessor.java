@@ -38,6 +38,8 @@ import java.util.Set;
  *   <li>A class needs a no-arg constructor; a private one is called through a method handle.</li>
  *   <li>Table and column names default to the Java names in snake_case; constants are the field
  *       names in UPPER_SNAKE case.</li>
+ *   <li>At most one {@code @Version} field, of an integral type, not the id and not in a record, is
+ *       marked as the optimistic-locking column.</li>
  * </ul>
  *
  * <p>Every mistake (no or two {@code @Id}s, a type Osprey cannot store without a converter, a

@@ -67,6 +67,7 @@ final class EntityScanner {
 
         List<VariableElement> fields = persistentFields(type, record, errors);
         checkIds(type, fields, errors);
+        checkVersions(type, fields, errors);
         checkColumnsAreDistinct(fields, scanner, errors);
         Map<String, ExecutableElement> accessors = new HashMap<>();
         for (RecordComponentElement component : type.getRecordComponents()) {
@@ -164,6 +165,22 @@ final class EntityScanner {
         }
         if (first == null) {
             errors.report(type, type.getSimpleName() + " has no @Id: mark the field that holds its primary key with @Id");
+        }
+    }
+
+    private void checkVersions(TypeElement type, List<VariableElement> fields, Errors errors) {
+        VariableElement first = null;
+        for (VariableElement field : fields) {
+            AnnotationValues version = AnnotationValues.of(field, "Version", elements);
+            if (!version.isPresent()) {
+                continue;
+            }
+            if (first == null) {
+                first = field;
+            } else {
+                errors.report(field, version.mirror(), null, type.getSimpleName() + " has more than one @Version: '"
+                        + first.getSimpleName() + "' and '" + field.getSimpleName() + "'; an entity has one version column");
+            }
         }
     }
 

@@ -140,6 +140,9 @@ final class MetamodelWriter {
         if (c.unique()) {
             out.append(".unique()");
         }
+        if (c.version()) {
+            out.append(".version()");
+        }
         if (c.defaultValue() != null) {
             out.append(".defaultValue(").append(literal(c.defaultValue())).append(')');
         }

@@ -48,11 +48,12 @@ record Property(VariableElement field, String column, TypeMirror javaType, boole
     }
 
     /**
+     * @param version      whether this is the {@code @Version} column
      * @param defaultValue the default value literal, or {@code null}
      * @param references   the referenced entity, or {@code null}
      * @param onDelete     the {@code OnDelete} constant's name
      */
-    record Constraints(boolean id, boolean generated, boolean notNull, boolean unique, String defaultValue,
+    record Constraints(boolean id, boolean generated, boolean version, boolean notNull, boolean unique, String defaultValue,
                        TypeMirror references, String onDelete) {
     }
 }

@@ -85,7 +85,7 @@ final class PropertyScanner {
 
         Accessor getter = recordAccessor != null ? Accessor.method(recordAccessor.getSimpleName().toString()) : getter(field);
         Accessor setter = recordAccessor != null ? null : setter(field);
-        Constraints constraints = constraints(field, column, primitive);
+        Constraints constraints = constraints(field, column, primitive, recordAccessor != null);
         if (errors.count() > errorsBefore) {
             return null; // every way to get here without a storage type or accessor reported an error
         }
@@ -200,7 +200,7 @@ final class PropertyScanner {
         return !method.getModifiers().contains(Modifier.PRIVATE) && !method.getModifiers().contains(Modifier.STATIC);
     }
 
-    private Constraints constraints(VariableElement field, AnnotationValues column, boolean primitive) {
+    private Constraints constraints(VariableElement field, AnnotationValues column, boolean primitive, boolean record) {
         boolean id = annotation(field, "Id").isPresent();
         AnnotationValues generatedValue = annotation(field, "GeneratedValue");
         String name = field.getSimpleName().toString();
@@ -211,6 +211,7 @@ final class PropertyScanner {
             errors.report(field, generatedValue.mirror(), null, "@GeneratedValue needs an integral id (short, int, long or "
                     + "their boxes), but '" + name + "' is " + field.asType());
         }
+        boolean version = checkVersion(field, id, record);
         boolean notNull = !column.bool("nullable");
         String defaultValue = column.string("defaultValue");
 
@@ -222,8 +223,32 @@ final class PropertyScanner {
             onDelete = references.enumConstant("onDelete");
             checkReference(field, references, referenced, onDelete.equals("SET_NULL") && (id || notNull || primitive));
         }
-        return new Constraints(id, generatedValue.isPresent(), notNull, column.bool("unique"),
+        return new Constraints(id, generatedValue.isPresent(), version, notNull, column.bool("unique"),
                 defaultValue.isEmpty() ? null : defaultValue, referenced, onDelete);
+    }
+
+    /** Whether {@code field} is a usable {@code @Version} column; a misplaced one is reported. */
+    private boolean checkVersion(VariableElement field, boolean id, boolean record) {
+        AnnotationValues version = annotation(field, "Version");
+        if (!version.isPresent()) {
+            return false;
+        }
+        String name = field.getSimpleName().toString();
+        String problem = null;
+        if (record) {
+            problem = "@Version is not for records: a record is immutable, so a flush could not bump '" + name
+                    + "'; make " + entity.getSimpleName() + " a class";
+        } else if (id) {
+            problem = "@Version cannot be on the @Id '" + name + "': the version must be a column of its own";
+        } else if (!TypeMapping.isIntegral(field.asType())) {
+            problem = "@Version needs an integral field (short, int, long or their boxes), but '" + name + "' is "
+                    + field.asType();
+        }
+        if (problem != null) {
+            errors.report(field, version.mirror(), null, problem);
+            return false;
+        }
+        return true;
     }
 
     private void checkReference(VariableElement field, AnnotationValues references, TypeMirror referenced,

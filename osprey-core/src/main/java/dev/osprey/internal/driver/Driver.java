@@ -49,6 +49,16 @@ public interface Driver extends AutoCloseable {
         TRANSACTION
     }
 
+    /**
+     * A lease: one pooled connection held across several calls, with a transaction on it, for a
+     * session. Nothing is borrowed until its first call. Returns at once.
+     *
+     * @param isolation        the transactions' isolation level
+     * @param readOnly         whether the transactions only read (SQLite: a reader connection)
+     * @param statementTimeout each statement's limit; {@link java.time.Duration#ZERO} for the configured one
+     */
+    Lease lease(dev.osprey.Isolation isolation, boolean readOnly, java.time.Duration statementTimeout);
+
     /** Runs blocking JDBC code on a pooled (writer) connection. */
     <T> CompletableFuture<T> withConnection(ConnectionCallback<T> callback);
 

@@ -257,9 +257,53 @@ public final class JdbcDriver implements Driver {
         return submit(true, (connection, operation) -> callback.apply(GuardedConnection.wrap(connection, operation)));
     }
 
+    @Override
+    public Lease lease(dev.osprey.Isolation isolation, boolean readOnly, Duration statementTimeout) {
+        Objects.requireNonNull(isolation, "isolation");
+        Objects.requireNonNull(statementTimeout, "statementTimeout");
+        boolean sqlite = url.kind().isSqlite();
+        HikariDataSource pool = readOnly && reader != writer ? reader : writer;
+        return new JdbcLease(this, pool, sqlite ? -1 : jdbcIsolation(isolation), readOnly && !sqlite,
+                statementTimeout.isZero() ? null : statementTimeout);
+    }
+
+    private static int jdbcIsolation(dev.osprey.Isolation isolation) {
+        return switch (isolation) {
+            case DEFAULT -> -1;
+            case READ_COMMITTED -> Connection.TRANSACTION_READ_COMMITTED;
+            case REPEATABLE_READ -> Connection.TRANSACTION_REPEATABLE_READ;
+            case SERIALIZABLE -> Connection.TRANSACTION_SERIALIZABLE;
+        };
+    }
+
+    // ---------------------------------------------------------------- for leases
+
+    JdbcExecution execution() {
+        return execution;
+    }
+
+    InFlight inFlight() {
+        return inFlight;
+    }
+
+    /** Whether the JDBC driver reports one generated key per row of a batch (sqlite-jdbc does not). */
+    boolean batchKeys() {
+        return !url.kind().isSqlite();
+    }
+
+    /** Runs {@code work} where JDBC work runs: this virtual thread, or SQLite's platform thread. */
+    <T> T onWorker(Connection connection, Operation<T> operation, Work<T> work) throws Throwable {
+        return jdbcThreads == null ? work.run(connection, operation) : onJdbcThread(connection, operation, work);
+    }
+
+    /** Starts {@code task} on a new call thread. */
+    static void startCall(Runnable task) {
+        CALLS.newThread(task).start();
+    }
+
     /** Work done with a borrowed connection. */
     @FunctionalInterface
-    private interface Work<T> {
+    interface Work<T> {
         T run(Connection connection, Operation<T> operation) throws SQLException;
     }
 
@@ -336,7 +380,7 @@ public final class JdbcDriver implements Driver {
      * Returns the connection to the pool. A connection that broke is evicted, so the next call
      * gets a healthy one; HikariCP rolls back a transaction left open and resets changed state.
      */
-    private static void release(HikariDataSource pool, Connection connection, boolean broken) {
+    static void release(HikariDataSource pool, Connection connection, boolean broken) {
         if (broken) {
             pool.evictConnection(connection);
         }
@@ -348,7 +392,7 @@ public final class JdbcDriver implements Driver {
         }
     }
 
-    private OspreyException acquireFailure(HikariDataSource pool, SQLException e) {
+    OspreyException acquireFailure(HikariDataSource pool, SQLException e) {
         if (pool.isClosed() || inFlight.isClosed()) {
             return closedError();
         }
@@ -364,7 +408,7 @@ public final class JdbcDriver implements Driver {
         return dialect.translate(e, null);
     }
 
-    private DatabaseClosedException closedError() {
+    DatabaseClosedException closedError() {
         return new DatabaseClosedException("the database '" + url.masked() + "' is closed");
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.ToLongFunction;
 
 /**
@@ -36,13 +37,13 @@ final class JdbcExecution {
 
     private final Dialect dialect;
     private final Config config;
-    private final ScheduledExecutorService timer;
+    private final ReentrantLock timerLock = new ReentrantLock();
+    private ScheduledExecutorService timer;
     private final StatementListener[] listeners;
 
     JdbcExecution(Dialect dialect, Config config) {
         this.dialect = dialect;
         this.config = config;
-        this.timer = config.hasStatementTimeout() ? newTimer() : null;
         List<StatementListener> all = new ArrayList<>(config.listeners());
         if (config.echo()) {
             all.add(new EchoListener());
@@ -83,8 +84,9 @@ final class JdbcExecution {
         try {
             ps = preparer.prepare(statement.sql());
             operation.begin(ps);
-            ScheduledFuture<?> timeout = timer == null ? null
-                    : timer.schedule(operation::timeout, config.statementTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            Duration limit = timeoutOf(operation);
+            ScheduledFuture<?> timeout = limit.isZero() ? null
+                    : timer().schedule(operation::timeout, limit.toNanos(), TimeUnit.NANOSECONDS);
             try {
                 R result = body.run(ps);
                 finished(statement, start, rows.applyAsLong(result), null);
@@ -169,7 +171,7 @@ final class JdbcExecution {
         OspreyException error;
         if (operation.timedOut()) {
             error = new QueryTimeoutException("the statement ran longer than the statement timeout of "
-                    + config.statementTimeout().toMillis() + " ms and was cancelled", e.getSQLState(), sql, e);
+                    + timeoutOf(operation).toMillis() + " ms and was cancelled", e.getSQLState(), sql, e);
         } else {
             error = dialect.translate(e, sql);
         }
@@ -213,10 +215,34 @@ final class JdbcExecution {
         }
     }
 
+    /** The statement timeout of {@code operation}'s statements: its own, else the configured one. */
+    private Duration timeoutOf(Operation<?> operation) {
+        Duration own = operation.statementTimeout();
+        return own != null ? own : config.statementTimeout();
+    }
+
+    /** The timer, started on the first statement that has a timeout. */
+    private ScheduledExecutorService timer() {
+        timerLock.lock();
+        try {
+            if (timer == null) {
+                timer = newTimer();
+            }
+            return timer;
+        } finally {
+            timerLock.unlock();
+        }
+    }
+
     /** Stops the statement-timeout timer. */
     void close() {
-        if (timer != null) {
-            timer.shutdownNow();
+        timerLock.lock();
+        try {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+        } finally {
+            timerLock.unlock();
         }
     }
 

@@ -27,6 +27,18 @@ final class Operation<T> extends CompletableFuture<T> {
     private final List<Statement> running = new ArrayList<>(1);
     private boolean timedOut;
     private volatile boolean connectionLost;
+    /** The statement timeout of this call, or null for the configured one (a session's own limit). */
+    private volatile Duration statementTimeout;
+
+    /** Gives this call's statements their own timeout ({@link Duration#ZERO}: none). */
+    Operation<T> statementTimeout(Duration timeout) {
+        this.statementTimeout = timeout;
+        return this;
+    }
+
+    Duration statementTimeout() {
+        return statementTimeout;
+    }
 
     /** Registers a statement about to execute; throws if the call was cancelled already. */
     void begin(Statement statement) {

@@ -6,6 +6,11 @@ import dev.osprey.Database;
 import dev.osprey.Result;
 import dev.osprey.Row;
 import dev.osprey.Schema;
+import dev.osprey.Session;
+import dev.osprey.SessionFactory;
+import dev.osprey.SessionOptions;
+import dev.osprey.TransactionWork;
+import dev.osprey.internal.session.Sessions;
 import dev.osprey.internal.driver.DatabaseUrl;
 import dev.osprey.internal.driver.Driver;
 import dev.osprey.internal.driver.JdbcDriver;
@@ -32,11 +37,13 @@ public final class Engine implements Database {
     private final Driver driver;
     private final Schema schema;
     private final StatementExecutor statements;
+    private final Sessions defaultSessions;
 
     Engine(Driver driver) {
         this.driver = driver;
         this.schema = new EngineSchema(driver);
         this.statements = new StatementExecutor(driver.dialect());
+        this.defaultSessions = new Sessions(driver, statements, SessionOptions.defaults());
     }
 
     /** {@link Database#connect(String, Config)}. */
@@ -106,6 +113,26 @@ public final class Engine implements Database {
     @Override
     public <T> CompletableFuture<T> withConnection(ConnectionCallback<T> callback) {
         return driver.withConnection(callback);
+    }
+
+    @Override
+    public Session session() {
+        return defaultSessions.open();
+    }
+
+    @Override
+    public SessionFactory sessions(SessionOptions options) {
+        return new Sessions(driver, statements, options);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> transaction(TransactionWork<T> work) {
+        return defaultSessions.transaction(work);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> transaction(SessionOptions options, TransactionWork<T> work) {
+        return sessions(options).transaction(work);
     }
 
     @Override

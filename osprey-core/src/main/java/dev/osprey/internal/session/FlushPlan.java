@@ -1,0 +1,204 @@
+package dev.osprey.internal.session;
+
+import dev.osprey.StaleObjectException;
+import dev.osprey.internal.driver.Lease.LeasedConnection;
+import dev.osprey.internal.engine.StatementExecutor;
+import dev.osprey.mapping.Attribute;
+import dev.osprey.mapping.EntityModel;
+import dev.osprey.query.Column;
+import dev.osprey.query.Delete;
+import dev.osprey.query.Predicate;
+import dev.osprey.query.Sql;
+import dev.osprey.query.Update;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One flush: the inserts, updates and deletes it writes, with every value taken when the plan was
+ * made (under the identity map's lock), and the blocking work that writes them in order: inserts
+ * per table with referenced tables first (multi-row, ids set on the entities), then an UPDATE of
+ * only the changed columns per entity (checking and bumping its version), then deletes with
+ * referring tables first. Made and run by one session operation at a time; not thread-safe.
+ */
+final class FlushPlan {
+    final List<Insert> inserts = new ArrayList<>();
+    final List<Change> updates = new ArrayList<>();
+    final List<Tracked> deletes = new ArrayList<>();
+
+    /** A pending entity: whether its generated id was unset, and its field values when planned. */
+    record Insert(Tracked tracked, boolean idUnset, Object[] values) {
+    }
+
+    /**
+     * A changed entity: the changed attributes, its field values when planned (with the new version),
+     * and the version attribute with the old and new values (null when it has none).
+     */
+    record Change(Tracked tracked, List<Attribute<Object, ?>> changed, Object[] now, Attribute<Object, Object> version,
+                  Object oldVersion, Object newVersion) {
+    }
+
+    boolean isEmpty() {
+        return inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    void insert(Tracked tracked) {
+        EntityModel<Object> model = tracked.model;
+        var version = (Attribute<Object, Object>) model.version();
+        if (version != null && version.get(tracked.entity) == null && !model.isRecord()) {
+            version.set(tracked.entity, Tracked.zero(version.javaType()));
+        }
+        boolean unset = model.id().isGenerated() && Tracked.isUnset(model.id(), tracked.id());
+        inserts.add(new Insert(tracked, unset, model.snapshot(tracked.entity)));
+    }
+
+    @SuppressWarnings("unchecked")
+    void updateIfChanged(Tracked tracked) {
+        EntityModel<Object> model = tracked.model;
+        var version = (Attribute<Object, Object>) model.version();
+        List<Attribute<Object, ?>> changed = new ArrayList<>();
+        for (Attribute<Object, ?> attribute : model.changed(tracked.snapshot, tracked.entity)) {
+            if (attribute != version && !attribute.isId()) {
+                changed.add(attribute);
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        Object[] now = model.snapshot(tracked.entity);
+        Object oldVersion = null;
+        Object newVersion = null;
+        if (version != null) {
+            int index = model.attributes().indexOf(version);
+            oldVersion = tracked.snapshot[index];
+            newVersion = next(oldVersion);
+            now[index] = newVersion;
+        }
+        updates.add(new Change(tracked, changed, now, version, oldVersion, newVersion));
+    }
+
+    void delete(Tracked tracked) {
+        deletes.add(tracked);
+    }
+
+    private static Object next(Object version) {
+        return switch (version) {
+            case Integer i -> i + 1;
+            case Long l -> l + 1;
+            case Short s -> (short) (s + 1);
+            case null -> throw new IllegalStateException("a @Version column is NULL");
+            default -> throw new IllegalStateException("a @Version field must be an integer, not "
+                    + version.getClass().getName());
+        };
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** Writes the plan on {@code connection}, in the savepoint {@code savepoint} (released on success). */
+    void write(LeasedConnection connection, StatementExecutor statements, String savepoint) {
+        connection.savepoint(savepoint);
+        Map<Class<?>, List<Object>> byType = new LinkedHashMap<>();
+        for (Insert insert : inserts) {
+            byType.computeIfAbsent(insert.tracked().entity.getClass(), t -> new ArrayList<>()).add(insert.tracked().entity);
+        }
+        for (Class<?> type : referencedFirst(byType.keySet())) {
+            statements.mutation(Sql.insert(type).values(byType.get(type))).work().run(connection);
+        }
+        for (Change change : updates) {
+            long rows = statements.mutation(update(change)).work().run(connection);
+            if (rows == 0) {
+                throw stale("update", change.tracked(), change.oldVersion());
+            }
+        }
+        Map<Class<?>, List<Tracked>> deletesByType = new LinkedHashMap<>();
+        for (Tracked tracked : deletes) {
+            deletesByType.computeIfAbsent(tracked.entity.getClass(), t -> new ArrayList<>()).add(tracked);
+        }
+        List<Class<?>> deleteOrder = new ArrayList<>(referencedFirst(deletesByType.keySet()));
+        java.util.Collections.reverse(deleteOrder);
+        for (Class<?> type : deleteOrder) {
+            for (Tracked tracked : deletesByType.get(type)) {
+                @SuppressWarnings("unchecked")
+                var version = (Attribute<Object, Object>) tracked.model.version();
+                Object oldVersion = version == null ? null
+                        : tracked.snapshot[tracked.model.attributes().indexOf(version)];
+                long rows = statements.mutation(delete(tracked, version, oldVersion)).work().run(connection);
+                if (rows == 0 && version != null) {
+                    throw stale("delete", tracked, oldVersion);
+                }
+            }
+        }
+        connection.releaseSavepoint(savepoint);
+    }
+
+    private static StaleObjectException stale(String what, Tracked tracked, Object version) {
+        return new StaleObjectException("cannot " + what + " " + tracked.model.type().getSimpleName() + " with id "
+                + tracked.key.id() + (version == null ? "" : " at version " + version)
+                + ": its row was changed or deleted by someone else since it was read; nothing of this flush was written");
+    }
+
+    private static Update<Object> update(Change change) {
+        Tracked tracked = change.tracked();
+        EntityModel<Object> model = tracked.model;
+        Update<Object> update = Sql.update(model.type());
+        for (Attribute<Object, ?> attribute : change.changed()) {
+            update = set(update, model, attribute, change.now()[model.attributes().indexOf(attribute)]);
+        }
+        List<Predicate> where = new ArrayList<>(2);
+        where.add(eq(model, model.id(), tracked.key.id()));
+        if (change.version() != null) {
+            update = set(update, model, change.version(), change.newVersion());
+            where.add(eq(model, change.version(), change.oldVersion()));
+        }
+        return update.where(where.toArray(Predicate[]::new));
+    }
+
+    private static Delete<Object> delete(Tracked tracked, Attribute<Object, Object> version, Object oldVersion) {
+        EntityModel<Object> model = tracked.model;
+        List<Predicate> where = new ArrayList<>(2);
+        where.add(eq(model, model.id(), tracked.key.id()));
+        if (version != null) {
+            where.add(eq(model, version, oldVersion));
+        }
+        return Sql.delete(model.type()).where(where.toArray(Predicate[]::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Update<Object> set(Update<Object> update, EntityModel<Object> model, Attribute<Object, T> attribute,
+                                          Object value) {
+        Column<Object, T> column = Column.of(model, attribute);
+        return value == null ? update.setNull(column) : update.set(column, (T) value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Predicate eq(EntityModel<Object> model, Attribute<Object, T> attribute, Object value) {
+        return Column.of(model, attribute).eq((T) value);
+    }
+
+    /** {@code types} with every type after the types it references (self-references and cycles aside). */
+    static List<Class<?>> referencedFirst(Set<Class<?>> types) {
+        List<Class<?>> order = new ArrayList<>(types.size());
+        Set<Class<?>> seen = new HashSet<>();
+        for (Class<?> type : types) {
+            visit(type, types, seen, order);
+        }
+        return order;
+    }
+
+    private static void visit(Class<?> type, Set<Class<?>> types, Set<Class<?>> seen, List<Class<?>> order) {
+        if (!seen.add(type)) {
+            return;
+        }
+        for (Class<?> referenced : EntityModel.of(type).references()) {
+            if (referenced != type && types.contains(referenced)) {
+                visit(referenced, types, seen, order);
+            }
+        }
+        order.add(type);
+    }
+}

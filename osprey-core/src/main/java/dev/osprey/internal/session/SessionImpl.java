@@ -102,13 +102,13 @@ public final class SessionImpl implements Session {
             if (known != null || map.find(key) != null) {
                 return CompletableFuture.completedFuture(known);
             }
-            return autoflush().thenCompose(flushed -> {
+            return Chain.then(autoflush(), flushed -> {
                 Tracked after = map.find(key);
                 if (after != null) {
                     return CompletableFuture.completedFuture(known(type, key));
                 }
-                return lease.run(c -> call.work().run(c))
-                        .thenApply(rows -> rows.isEmpty() ? null : type.cast(map.merge(rows.getFirst())));
+                return Chain.map(lease.run(c -> call.work().run(c)),
+                        rows -> rows.isEmpty() ? null : type.cast(map.merge(rows.getFirst())));
             });
         });
     }
@@ -186,8 +186,8 @@ public final class SessionImpl implements Session {
         Call<List<R>> call = statements.query(query);
         boolean entities = query instanceof SelectStatement<R> select
                 && select.projection() instanceof Projection.EntityRow<?>;
-        return enqueue(() -> autoflush().thenCompose(flushed -> lease.run(c -> call.work().run(c)))
-                .thenApply(rows -> entities ? merged(rows) : rows));
+        return enqueue(() -> Chain.map(Chain.then(autoflush(), flushed -> lease.run(c -> call.work().run(c))),
+                rows -> entities ? merged(rows) : rows));
     }
 
     @SuppressWarnings("unchecked")
@@ -202,19 +202,19 @@ public final class SessionImpl implements Session {
     @Override
     public CompletableFuture<Long> count(Select<?> select) {
         Call<Long> call = statements.count(select);
-        return enqueue(() -> autoflush().thenCompose(flushed -> lease.run(c -> call.work().run(c))));
+        return enqueue(() -> Chain.then(autoflush(), flushed -> lease.run(c -> call.work().run(c))));
     }
 
     @Override
     public CompletableFuture<Long> execute(Mutation statement) {
         Call<Long> call = statements.mutation(statement);
-        return enqueue(() -> autoflush().thenCompose(flushed -> lease.run(c -> call.work().run(c))));
+        return enqueue(() -> Chain.then(autoflush(), flushed -> lease.run(c -> call.work().run(c))));
     }
 
     @Override
     public <T> CompletableFuture<T> withConnection(ConnectionCallback<T> callback) {
         Objects.requireNonNull(callback, "callback");
-        return enqueue(() -> autoflush().thenCompose(flushed -> lease.run(c -> callback.apply(c.jdbc()))));
+        return enqueue(() -> Chain.then(autoflush(), flushed -> lease.run(c -> callback.apply(c.jdbc()))));
     }
 
     // ---------------------------------------------------------------- writing

@@ -1,0 +1,65 @@
+package dev.osprey.internal.session;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * Composition of futures that passes cancellation on. {@code a.thenCompose(f)} gives a future whose
+ * {@code cancel} only completes that future: the statement the inner future runs would go on. A
+ * session's operations are such chains (autoflush, then the statement), so they are built with
+ * these instead. Stateless.
+ */
+final class Chain {
+    private Chain() {
+    }
+
+    /** {@code first}, then {@code next} of its value; cancelling the result cancels whichever of the two runs. */
+    static <A, B> CompletableFuture<B> then(CompletableFuture<A> first,
+                                            Function<? super A, ? extends CompletableFuture<B>> next) {
+        var result = new CompletableFuture<B>();
+        var inner = new AtomicReference<CompletableFuture<B>>();
+        result.whenComplete((value, error) -> {
+            if (result.isCancelled()) {
+                first.cancel(true);
+                CompletableFuture<B> running = inner.get();
+                if (running != null) {
+                    running.cancel(true);
+                }
+            }
+        });
+        first.whenComplete((value, error) -> {
+            if (error != null) {
+                result.completeExceptionally(SessionImpl.unwrap(error));
+                return;
+            }
+            if (result.isDone()) {
+                return;
+            }
+            CompletableFuture<B> running;
+            try {
+                running = next.apply(value);
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+                return;
+            }
+            inner.set(running);
+            if (result.isCancelled()) {
+                running.cancel(true);   // cancelled while next was being started
+            }
+            running.whenComplete((b, e) -> {
+                if (e != null) {
+                    result.completeExceptionally(SessionImpl.unwrap(e));
+                } else {
+                    result.complete(b);
+                }
+            });
+        });
+        return result;
+    }
+
+    /** {@code source} mapped by {@code mapping}; cancelling the result cancels {@code source}. */
+    static <A, B> CompletableFuture<B> map(CompletableFuture<A> source, Function<? super A, ? extends B> mapping) {
+        return then(source, value -> CompletableFuture.completedFuture(mapping.apply(value)));
+    }
+}

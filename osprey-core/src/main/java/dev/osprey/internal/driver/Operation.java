@@ -60,7 +60,10 @@ final class Operation<T> extends CompletableFuture<T> {
             running.removeIf(Operation::isClosed);
             running.add(statement);
             if (isDone()) {
-                cancelRunning();
+                // The call ended (was cancelled) before user code made this statement: a single cancel
+                // now would land before the statement runs and be ignored, so keep cancelling until
+                // the work lets go.
+                stopAsync();
             }
         } finally {
             lock.unlock();

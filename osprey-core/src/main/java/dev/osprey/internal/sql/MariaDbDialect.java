@@ -67,6 +67,11 @@ final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    public String beginTransactionSql() {
+        return "START TRANSACTION";
+    }
+
+    @Override
     public UpsertStyle upsertStyle() {
         return UpsertStyle.ON_DUPLICATE_KEY;
     }

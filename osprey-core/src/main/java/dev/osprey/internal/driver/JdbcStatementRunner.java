@@ -61,10 +61,7 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
         checkOpen();
         return execution.execute(operation, statement, this::prepare, false, ps -> {
             execution.bind(ps, statement.binds());
-            if (!ps.execute()) {
-                return List.<T>of();
-            }
-            try (ResultSet rs = ps.getResultSet()) {
+            try (ResultSet rs = ps.executeQuery()) {   // a typed query always gives rows (sqlite-jdbc's execute() also scans the SQL for generated keys)
                 return execution.read(rs, mapper);
             }
         }, List::size);

@@ -216,7 +216,7 @@ final class MariaDbDialect extends Dialect {
 
     @Override
     protected String instantText(Instant value) {
-        return DATE_TIME.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+        return DateTimeText.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
     }
 
     @Override

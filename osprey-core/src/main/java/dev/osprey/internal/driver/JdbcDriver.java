@@ -52,7 +52,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class JdbcDriver implements Driver {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDriver.class);
-    private static final ThreadFactory CALLS = Thread.ofVirtual().name("osprey-call-", 0).factory();
+    /** Unnamed: naming a thread per call showed in profiles. */
+    private static final ThreadFactory CALLS = Thread.ofVirtual().factory();
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
     private static final AtomicInteger POOLS = new AtomicInteger();
 
@@ -291,7 +292,11 @@ public final class JdbcDriver implements Driver {
         return !url.kind().isSqlite();
     }
 
-    /** Runs {@code work} where JDBC work runs: this virtual thread, or SQLite's platform thread. */
+    /**
+     * Runs {@code work} where JDBC work runs: this virtual thread, or one of SQLite's platform threads.
+     * sqlite-jdbc is JNI: a native call pins the virtual thread's carrier while it runs, and two long
+     * SQLite queries on virtual threads would stop every other virtual thread on a two-core machine.
+     */
     <T> T onWorker(Connection connection, Operation<T> operation, Work<T> work) throws Throwable {
         return jdbcThreads == null ? work.run(connection, operation) : onJdbcThread(connection, operation, work);
     }
@@ -322,6 +327,7 @@ public final class JdbcDriver implements Driver {
     }
 
     private <T> void run(Operation<T> operation, HikariDataSource pool, Work<T> work) {
+        boolean handedOff = false;
         try {
             if (operation.isDone()) {
                 return;
@@ -333,25 +339,50 @@ public final class JdbcDriver implements Driver {
                 operation.fail(acquireFailure(pool, e));
                 return;
             }
-            T result = null;
-            Throwable failure = null;
-            try {
-                result = jdbcThreads == null ? work.run(connection, operation) : onJdbcThread(connection, operation, work);
-            } catch (Throwable t) {
-                failure = t instanceof SQLException e ? execution.translate(e, null, operation) : t;
-            } finally {
-                operation.endAll();
+            if (jdbcThreads == null) {
+                finish(operation, pool, connection, work);
+                return;
             }
-            release(pool, connection, failure instanceof ConnectionLostException || operation.isConnectionLost());
-            if (failure == null) {
-                operation.succeed(result);
-            } else {
-                operation.fail(failure);
+            try {   // SQLite: the platform thread runs the work and ends the call; this thread is done
+                jdbcThreads.execute(() -> {
+                    try {
+                        finish(operation, pool, connection, work);
+                    } catch (Throwable t) {
+                        operation.fail(t);
+                    } finally {
+                        inFlight.exit(operation);
+                    }
+                });
+                handedOff = true;
+            } catch (RuntimeException e) {
+                release(pool, connection, false);
+                operation.fail(e);
             }
         } catch (Throwable t) {
             operation.fail(t);
         } finally {
-            inFlight.exit(operation);
+            if (!handedOff) {
+                inFlight.exit(operation);
+            }
+        }
+    }
+
+    /** Runs {@code work} on this thread with the borrowed connection, gives the connection back and ends the call. */
+    private <T> void finish(Operation<T> operation, HikariDataSource pool, Connection connection, Work<T> work) {
+        T result = null;
+        Throwable failure = null;
+        try {
+            result = work.run(connection, operation);
+        } catch (Throwable t) {
+            failure = t instanceof SQLException e ? execution.translate(e, null, operation) : t;
+        } finally {
+            operation.endAll();
+        }
+        release(pool, connection, failure instanceof ConnectionLostException || operation.isConnectionLost());
+        if (failure == null) {
+            operation.succeed(result);
+        } else {
+            operation.fail(failure);
         }
     }
 

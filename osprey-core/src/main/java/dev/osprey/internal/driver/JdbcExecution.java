@@ -40,9 +40,11 @@ final class JdbcExecution {
     private final ReentrantLock timerLock = new ReentrantLock();
     private ScheduledExecutorService timer;
     private final StatementListener[] listeners;
+    private final TransactionControl transactions;
 
     JdbcExecution(Dialect dialect, Config config) {
         this.dialect = dialect;
+        this.transactions = new TransactionControl(dialect);
         this.config = config;
         List<StatementListener> all = new ArrayList<>(config.listeners());
         if (config.echo()) {
@@ -53,6 +55,10 @@ final class JdbcExecution {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    TransactionControl transactions() {
+        return transactions;
     }
 
     /** Makes the {@code PreparedStatement} for some SQL text: a new one, or one kept for reuse. */

@@ -34,6 +34,7 @@ final class JdbcLease implements Lease {
 
     // touched only by the running call
     private Connection connection;
+    private boolean inTransaction;
     private boolean lost;
     private volatile boolean holds;
 
@@ -99,40 +100,125 @@ final class JdbcLease implements Lease {
         return operation;
     }
 
+    @Override
+    public <T> CompletableFuture<T> commit(LeaseWork<T> last) {
+        Objects.requireNonNull(last, "last");
+        return submit(operation -> commitWith(operation, last));
+    }
+
     private <T> void work(Operation<T> operation, LeaseWork<T> work) {
+        if (!usable(operation)) {
+            return;
+        }
+        boolean fresh = connection == null;
+        if (fresh && !acquire(operation, true)) {
+            return;
+        }
+        Outcome<T> outcome = runWork(operation, work, fresh);
+        if (outcome.failure() == null) {
+            operation.succeed(outcome.result());
+        } else {
+            operation.fail(outcome.failure());
+        }
+    }
+
+    /**
+     * Runs {@code last}, then commits. When no transaction is open yet (and the lease is not read-only)
+     * {@code last} starts on a connection in autocommit mode: one statement needs no transaction
+     * around it, and work of several statements {@linkplain LeasedConnection#begin() begins} one. When
+     * {@code last} fails in a transaction that was open before, nothing is ended: the caller undoes
+     * what it needs (to a savepoint, or the whole transaction).
+     */
+    private <T> void commitWith(Operation<T> operation, LeaseWork<T> last) {
+        if (!usable(operation)) {
+            return;
+        }
+        boolean fresh = connection == null;
+        boolean autocommit = fresh && !readOnly;
+        if (fresh && !acquire(operation, !autocommit)) {
+            return;
+        }
+        Outcome<T> outcome = runWork(operation, last, fresh);
+        Throwable failure = outcome.failure();
+        if (connection == null) {   // lost, and given back
+            operation.fail(failure);
+            return;
+        }
+        if (failure != null) {
+            if (autocommit) {
+                if (inTransaction) {
+                    end(operation, false);   // rolls back what last began, gives the connection back
+                } else {
+                    giveBack(false);
+                }
+            }
+            operation.fail(failure);
+            return;
+        }
+        T result = outcome.result();
+        if (!inTransaction) {
+            giveBack(false);   // one statement in autocommit mode: already committed
+            operation.succeed(result);
+            return;
+        }
+        Throwable commitFailure = end(operation, true);
+        if (commitFailure == null) {
+            operation.succeed(result);
+        } else {
+            operation.fail(commitFailure);
+        }
+    }
+
+    /** Whether a call may go on; fails it when the connection was lost. */
+    private boolean usable(Operation<?> operation) {
         if (operation.isDone()) {
-            return;   // cancelled while it waited for its turn
+            return false;   // cancelled while it waited for its turn
         }
         if (lost) {
             operation.fail(new ConnectionLostException("the session's connection was lost; roll back to go on",
                     null, null, null));
-            return;
+            return false;
         }
-        if (connection == null) {
-            try {
-                connection = pool.getConnection();
-            } catch (SQLException e) {
-                operation.fail(driver.acquireFailure(pool, e));
-                return;
-            }
-            holds = true;
-            try {
-                driver.onWorker(connection, operation, (c, o) -> {
-                    begin(c);
-                    return null;
-                });
-            } catch (Throwable t) {
-                operation.fail(t instanceof SQLException e ? driver.execution().translate(e, null, operation) : t);
-                giveBack(true);
-                return;
-            }
+        return true;
+    }
+
+    /** Borrows the connection, and begins a transaction on it when {@code begin}; fails the call if it cannot. */
+    private boolean acquire(Operation<?> operation, boolean begin) {
+        try {
+            connection = pool.getConnection();
+        } catch (SQLException e) {
+            operation.fail(driver.acquireFailure(pool, e));
+            return false;
         }
+        holds = true;
+        if (!begin) {
+            return true;
+        }
+        try {
+            driver.onWorker(connection, operation, (c, o) -> {
+                begin(c);
+                return null;
+            });
+            return true;
+        } catch (Throwable t) {
+            operation.fail(t instanceof SQLException e ? driver.execution().translate(e, null, operation) : t);
+            giveBack(true);
+            return false;
+        }
+    }
+
+    /** What a call's work gave: its result, or its failure. */
+    private record Outcome<T>(T result, Throwable failure) {
+    }
+
+    /** Runs {@code work} on the held connection; a lost connection is given back. */
+    private <T> Outcome<T> runWork(Operation<T> operation, LeaseWork<T> work, boolean fresh) {
         T result = null;
         Throwable failure = null;
         try {
             result = driver.onWorker(connection, operation, (c, o) -> {
                 try (var runner = new JdbcStatementRunner(driver.execution(), c, o, driver.batchKeys())) {
-                    return work.run(new Leased(runner, c, o));
+                    return work.run(new Leased(runner, c, o, fresh));
                 }
             });
         } catch (Throwable t) {
@@ -142,13 +228,10 @@ final class JdbcLease implements Lease {
         }
         if (failure instanceof ConnectionLostException || operation.isConnectionLost()) {
             lost = true;
+            inTransaction = false;
             giveBack(true);
         }
-        if (failure == null) {
-            operation.succeed(result);
-        } else {
-            operation.fail(failure);
-        }
+        return new Outcome<>(result, failure);
     }
 
     private void begin(Connection c) throws SQLException {
@@ -158,7 +241,8 @@ final class JdbcLease implements Lease {
         if (readOnly) {
             c.setReadOnly(true);
         }
-        c.setAutoCommit(false);
+        driver.execution().transactions().begin(c);
+        inTransaction = true;
     }
 
     /** Commits or rolls back, and gives the connection back. Runs even when the call was cancelled. */
@@ -170,20 +254,36 @@ final class JdbcLease implements Lease {
             operation.succeed(null);
             return;
         }
+        Throwable failure = end(operation, commit);
+        lost = false;
+        if (failure == null) {
+            operation.succeed(null);
+        } else {
+            operation.fail(failure);
+        }
+    }
+
+    /**
+     * Ends the transaction on the held connection and gives the connection back: the failure of a
+     * commit (after which it is rolled back), or null. A rollback that broke the connection still
+     * ended the transaction, so it counts as done.
+     */
+    private Throwable end(Operation<?> operation, boolean commit) {
         boolean[] broken = {false};
         Throwable failure = null;
+        TransactionControl transactions = driver.execution().transactions();
         try {
             driver.onWorker(connection, operation, (c, o) -> {
                 try {
                     if (commit) {
-                        c.commit();
+                        transactions.commit(c);
                     } else {
-                        c.rollback();
+                        transactions.rollback(c);
                     }
                 } catch (SQLException e) {
                     if (commit) {
                         try {
-                            c.rollback();
+                            transactions.rollback(c);
                         } catch (SQLException | RuntimeException again) {
                             e.addSuppressed(again);
                             broken[0] = true;
@@ -194,7 +294,7 @@ final class JdbcLease implements Lease {
                     throw e;
                 } finally {
                     try {
-                        c.setAutoCommit(true);
+                        transactions.restore(c);
                     } catch (SQLException | RuntimeException e) {
                         LOG.debug("restoring autocommit failed; the connection is discarded", e);
                         broken[0] = true;
@@ -207,13 +307,9 @@ final class JdbcLease implements Lease {
         } finally {
             operation.endAll();
         }
+        inTransaction = false;
         giveBack(broken[0] || operation.isConnectionLost() || failure instanceof ConnectionLostException);
-        lost = false;
-        if (failure == null || !commit && broken[0]) {
-            operation.succeed(null);   // a rollback that broke the connection still ended the transaction
-        } else {
-            operation.fail(failure);
-        }
+        return !commit && broken[0] ? null : failure;
     }
 
     private void giveBack(boolean broken) {
@@ -226,15 +322,34 @@ final class JdbcLease implements Lease {
     }
 
     /** The statements of one call plus savepoints. */
-    private static final class Leased implements LeasedConnection {
+    private final class Leased implements LeasedConnection {
         private final JdbcStatementRunner runner;
         private final Connection connection;
         private final Operation<?> operation;
+        private final boolean fresh;
 
-        Leased(JdbcStatementRunner runner, Connection connection, Operation<?> operation) {
+        Leased(JdbcStatementRunner runner, Connection connection, Operation<?> operation, boolean fresh) {
             this.runner = runner;
             this.connection = connection;
             this.operation = operation;
+            this.fresh = fresh;
+        }
+
+        @Override
+        public boolean inTransaction() {
+            return inTransaction;
+        }
+
+        @Override
+        public boolean fresh() {
+            return fresh;
+        }
+
+        @Override
+        public void begin() throws SQLException {
+            if (!inTransaction) {
+                JdbcLease.this.begin(connection);
+            }
         }
 
         @Override

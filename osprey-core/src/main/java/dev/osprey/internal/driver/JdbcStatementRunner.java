@@ -61,10 +61,7 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
         checkOpen();
         return execution.execute(operation, statement, this::prepare, false, ps -> {
             execution.bind(ps, statement.binds());
-            if (!ps.execute()) {
-                return List.<T>of();
-            }
-            try (ResultSet rs = ps.getResultSet()) {
+            try (ResultSet rs = ps.executeQuery()) {   // a typed query always gives rows (sqlite-jdbc's execute() also scans the SQL for generated keys)
                 return execution.read(rs, mapper);
             }
         }, List::size);
@@ -161,11 +158,11 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
      * throws, and leaves the connection in autocommit mode either way.
      */
     <T> T inTransaction(StatementWork<T> work) throws SQLException {
-        connection.setAutoCommit(false);
+        execution.transactions().begin(connection);
         try {
             T result = work.run(this);
             try {
-                connection.commit();
+                execution.transactions().commit(connection);
             } catch (SQLException e) {
                 throw execution.translate(e, null, operation);
             }
@@ -180,7 +177,7 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
 
     private void rollback(Throwable cause) {
         try {
-            connection.rollback();
+            execution.transactions().rollback(connection);
         } catch (SQLException | RuntimeException e) {
             cause.addSuppressed(e);
             operation.connectionLost();   // its state is unknown: it must not serve anyone else
@@ -189,7 +186,7 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
 
     private void restoreAutoCommit() {
         try {
-            connection.setAutoCommit(true);
+            execution.transactions().restore(connection);
         } catch (SQLException | RuntimeException e) {
             LOG.debug("restoring autocommit failed; the connection is discarded", e);
             operation.connectionLost();

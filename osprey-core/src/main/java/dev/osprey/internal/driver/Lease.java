@@ -22,6 +22,15 @@ public interface Lease {
     /** Commits and gives the connection back; does nothing if none is held. On failure the connection is rolled back and given back. */
     CompletableFuture<Void> commit();
 
+    /**
+     * Runs {@code last}, then commits and gives the connection back, in one call. When no transaction
+     * is open, {@code last} starts in autocommit mode ({@link LeasedConnection#inTransaction()} is
+     * false): a single statement then needs no transaction, and more must {@link LeasedConnection#begin()}
+     * one. If {@code last} fails inside a transaction that was open before, the transaction stays open
+     * for the caller to undo; otherwise nothing is left open. A failed commit is rolled back.
+     */
+    <T> CompletableFuture<T> commit(LeaseWork<T> last);
+
     /** Rolls back and gives the connection back; does nothing if none is held. Clears a lost connection. */
     CompletableFuture<Void> rollback();
 
@@ -39,6 +48,15 @@ public interface Lease {
      * connection. Unusable once the call's work returned. Not thread-safe.
      */
     interface LeasedConnection extends StatementRunner {
+
+        /** Whether a transaction is open (false only in the autocommit start of {@link Lease#commit(LeaseWork)}). */
+        boolean inTransaction();
+
+        /** Whether this call opened the transaction: nothing ran in it before this work. */
+        boolean fresh();
+
+        /** Begins a transaction if none is open; the lease ends it. */
+        void begin() throws java.sql.SQLException;
 
         /** {@code SAVEPOINT name}; the name is Osprey's own (letters, digits, underscores). */
         void savepoint(String name);

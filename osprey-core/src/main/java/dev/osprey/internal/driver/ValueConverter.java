@@ -278,6 +278,10 @@ public final class ValueConverter {
 
     /** Reads {@code yyyy-MM-dd[ T]HH:mm[:ss[.f]]} with an optional {@code Z} or offset; no zone means UTC. */
     private static Instant parseInstant(String text) {
+        LocalDateTime stored = dev.osprey.internal.sql.DateTimeText.parse(text);   // SQLite's own form, fast
+        if (stored != null) {
+            return stored.toInstant(ZoneOffset.UTC);
+        }
         String iso = text.length() > 10 && text.charAt(10) == ' '
                 ? text.substring(0, 10) + 'T' + text.substring(11)
                 : text;

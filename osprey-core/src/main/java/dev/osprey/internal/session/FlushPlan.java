@@ -1,7 +1,9 @@
 package dev.osprey.internal.session;
 
 import dev.osprey.StaleObjectException;
+import dev.osprey.internal.driver.Driver;
 import dev.osprey.internal.driver.Lease.LeasedConnection;
+import dev.osprey.internal.engine.Call;
 import dev.osprey.internal.engine.StatementExecutor;
 import dev.osprey.mapping.Attribute;
 import dev.osprey.mapping.EntityModel;
@@ -99,21 +101,85 @@ final class FlushPlan {
 
     // ---------------------------------------------------------------- writing
 
-    /** Writes the plan on {@code connection}, in the savepoint {@code savepoint} (released on success). */
-    void write(LeasedConnection connection, StatementExecutor statements, String savepoint) {
-        connection.savepoint(savepoint);
+    /** How a flush that failed part-way is undone. */
+    enum Undo {
+        /** Nothing was left: one statement undoes itself, or the lease ended what the flush began. */
+        NOTHING,
+        /** Roll back to the flush's savepoint. */
+        SAVEPOINT,
+        /** Roll back the whole transaction: the flush was the first work in it, so nothing else is lost. */
+        TRANSACTION
+    }
+
+    private Undo undo = Undo.NOTHING;
+    private boolean written;
+
+    /** How to undo this flush if {@link #write} failed; read after it returned. */
+    Undo undo() {
+        return undo;
+    }
+
+    /** Whether every statement of {@link #write} succeeded (a failure after it was the commit's). */
+    boolean written() {
+        return written;
+    }
+
+    /**
+     * Writes the plan on {@code connection}. A savepoint ({@code savepoint}) guards it only where a
+     * failure could otherwise leave part of it written or the transaction unusable: not for a single
+     * statement where a failed statement undoes itself (MariaDB, SQLite), and not when the flush is the
+     * first work of its transaction (rolling that back loses nothing else). At commit the savepoint is
+     * not released: the commit ends it.
+     */
+    void write(LeasedConnection connection, StatementExecutor statements, String savepoint, boolean atCommit)
+            throws java.sql.SQLException {
+        List<Step> steps = steps(statements);
+        int count = 0;
+        for (Step step : steps) {
+            count += step.call().mode() == Driver.Mode.TRANSACTION ? 2 : 1;
+        }
+        boolean single = count == 1;
+        if (!connection.inTransaction()) {
+            if (!single) {
+                connection.begin();
+            }
+            undo = Undo.NOTHING;
+        } else if (single && !connection.dialect().failedStatementAbortsTransaction()) {
+            undo = Undo.NOTHING;
+        } else if (connection.fresh()) {
+            undo = Undo.TRANSACTION;
+        } else {
+            undo = Undo.SAVEPOINT;
+            connection.savepoint(savepoint);
+        }
+        for (Step step : steps) {
+            long rows = step.call().work().run(connection);
+            if (rows == 0 && step.stale() != null) {
+                throw step.stale().get();
+            }
+        }
+        if (undo == Undo.SAVEPOINT && !atCommit) {
+            connection.releaseSavepoint(savepoint);
+        }
+        written = true;
+    }
+
+    /** One statement of the flush, and the error to raise if it touched no row (null: none). */
+    private record Step(Call<Long> call, java.util.function.Supplier<StaleObjectException> stale) {
+    }
+
+    private List<Step> steps(StatementExecutor statements) {
+        List<Step> steps = new ArrayList<>();
         Map<Class<?>, List<Object>> byType = new LinkedHashMap<>();
         for (Insert insert : inserts) {
             byType.computeIfAbsent(insert.tracked().entity.getClass(), t -> new ArrayList<>()).add(insert.tracked().entity);
         }
         for (Class<?> type : referencedFirst(byType.keySet())) {
-            statements.mutation(Sql.insert(type).values(byType.get(type))).work().run(connection);
+            steps.add(new Step(statements.mutation(Sql.insert(type).values(byType.get(type))), null));
         }
         for (Change change : updates) {
-            long rows = statements.mutation(update(change)).work().run(connection);
-            if (rows == 0) {
-                throw stale("update", change.tracked(), change.oldVersion());
-            }
+            steps.add(new Step(statements.mutation(update(change)),
+                    () -> stale("update", change.tracked(), change.oldVersion())));
         }
         Map<Class<?>, List<Tracked>> deletesByType = new LinkedHashMap<>();
         for (Tracked tracked : deletes) {
@@ -127,13 +193,11 @@ final class FlushPlan {
                 var version = (Attribute<Object, Object>) tracked.model.version();
                 Object oldVersion = version == null ? null
                         : tracked.snapshot[tracked.model.attributes().indexOf(version)];
-                long rows = statements.mutation(delete(tracked, version, oldVersion)).work().run(connection);
-                if (rows == 0 && version != null) {
-                    throw stale("delete", tracked, oldVersion);
-                }
+                steps.add(new Step(statements.mutation(delete(tracked, version, oldVersion)),
+                        version == null ? null : () -> stale("delete", tracked, oldVersion)));
             }
         }
-        connection.releaseSavepoint(savepoint);
+        return steps;
     }
 
     private static StaleObjectException stale(String what, Tracked tracked, Object version) {

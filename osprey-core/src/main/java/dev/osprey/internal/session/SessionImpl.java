@@ -229,9 +229,9 @@ public final class SessionImpl implements Session {
     }
 
     /**
-     * Writes what is pending, in a savepoint; run inside a queued operation. On failure the savepoint is
-     * rolled back in a call of its own (the failed call may have been cancelled) and the session's
-     * pending state is as before.
+     * Writes what is pending; run inside a queued operation. On failure what the flush wrote is undone
+     * in a call of its own (the failed call may have been cancelled) and the session's pending state is
+     * as before.
      */
     private CompletableFuture<Void> flushNow() {
         FlushPlan plan = map.plan();
@@ -240,41 +240,75 @@ public final class SessionImpl implements Session {
         }
         String savepoint = "osprey_flush_" + savepoints.incrementAndGet();
         return lease.run(c -> {
-            plan.write(c, statements, savepoint);
+            plan.write(c, statements, savepoint, false);
             return null;
         }).handle((ignored, error) -> {
             if (error == null) {
                 map.flushed(plan);
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            Throwable cause = unwrap(error);
             map.flushFailed(plan);
-            if (!lease.holdsConnection()) {
-                return CompletableFuture.<Void>failedFuture(cause);
-            }
-            return lease.<Void>run(c -> {
-                c.rollbackToSavepoint(savepoint);
-                c.releaseSavepoint(savepoint);
-                return null;
-            }).<Void>handle((v, undoError) -> {
-                if (undoError != null) {
-                    cause.addSuppressed(unwrap(undoError));
-                }
-                throw new CompletionException(cause);
-            });
+            return undo(plan, savepoint, unwrap(error));
         }).thenCompose(f -> f);
     }
 
+    /** Undoes what a failed flush left in the transaction, then fails with {@code cause}. */
+    private CompletableFuture<Void> undo(FlushPlan plan, String savepoint, Throwable cause) {
+        if (!lease.holdsConnection() || plan.undo() == FlushPlan.Undo.NOTHING) {
+            return CompletableFuture.failedFuture(cause);
+        }
+        CompletableFuture<Void> undone = plan.undo() == FlushPlan.Undo.TRANSACTION ? lease.rollback()
+                : lease.run(c -> {
+                    c.rollbackToSavepoint(savepoint);
+                    c.releaseSavepoint(savepoint);
+                    return null;
+                });
+        return undone.handle((v, undoError) -> {
+            if (undoError != null) {
+                cause.addSuppressed(unwrap(undoError));
+            }
+            throw new CompletionException(cause);
+        });
+    }
+
+    /**
+     * Flushes and commits in one lease call: with nothing begun yet, a flush of one statement runs
+     * alone in autocommit mode (one round trip, no BEGIN or COMMIT).
+     */
     @Override
     public CompletableFuture<Void> commit() {
-        return enqueue(() -> flushNow().thenCompose(flushed -> lease.commit().handle((v, error) -> {
-            if (error != null) {
-                map.rolledBack();   // a failed commit rolled the transaction back
-                throw new CompletionException(unwrap(error));
+        return enqueue(() -> {
+            FlushPlan plan = map.plan();
+            if (plan == null) {
+                return lease.commit().handle((v, error) -> {
+                    if (error != null) {
+                        map.rolledBack();   // a failed commit rolled the transaction back
+                        throw new CompletionException(unwrap(error));
+                    }
+                    map.committed();
+                    return null;
+                });
             }
-            map.committed();
-            return null;
-        })));
+            String savepoint = "osprey_flush_" + savepoints.incrementAndGet();
+            return lease.commit(c -> {
+                plan.write(c, statements, savepoint, true);
+                return null;
+            }).handle((v, error) -> {
+                if (error == null) {
+                    map.flushed(plan);
+                    map.committed();
+                    return CompletableFuture.<Void>completedFuture(null);
+                }
+                Throwable cause = unwrap(error);
+                if (plan.written()) {   // the commit failed and rolled the transaction back
+                    map.flushed(plan);
+                    map.rolledBack();
+                    return CompletableFuture.<Void>failedFuture(cause);
+                }
+                map.flushFailed(plan);
+                return undo(plan, savepoint, cause);
+            }).thenCompose(f -> f);
+        });
     }
 
     @Override

@@ -102,6 +102,25 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * Whether a failed statement aborts the whole transaction (PostgreSQL: every later statement fails
+     * until a rollback), rather than undoing only itself as MariaDB and SQLite do. Where it does not,
+     * a flush of one statement needs no savepoint to leave the transaction usable after a failure.
+     */
+    public boolean failedStatementAbortsTransaction() {
+        return false;
+    }
+
+    /**
+     * The statement that starts a transaction while the connection stays in autocommit mode (ended by
+     * {@code COMMIT} or {@code ROLLBACK} statements), or {@code null} to switch autocommit off and on
+     * through JDBC instead. MariaDB Connector/J sends each autocommit switch as a query of its own, so
+     * there an explicit {@code START TRANSACTION} saves a round trip per transaction.
+     */
+    public String beginTransactionSql() {
+        return null;
+    }
+
     /** A statement every connection runs once when it is opened, to make the database behave as the others do; {@code null} for none. */
     public String sessionInitSql() {
         return null;

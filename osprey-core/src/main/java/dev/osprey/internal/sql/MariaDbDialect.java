@@ -67,6 +67,11 @@ final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    public String beginTransactionSql() {
+        return "START TRANSACTION";
+    }
+
+    @Override
     public UpsertStyle upsertStyle() {
         return UpsertStyle.ON_DUPLICATE_KEY;
     }
@@ -211,7 +216,7 @@ final class MariaDbDialect extends Dialect {
 
     @Override
     protected String instantText(Instant value) {
-        return DATE_TIME.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+        return DateTimeText.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
     }
 
     @Override

@@ -42,6 +42,11 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public boolean failedStatementAbortsTransaction() {
+        return true;
+    }
+
+    @Override
     public boolean supportsReturning() {
         return true;
     }

@@ -128,17 +128,17 @@ final class SqliteDialect extends Dialect {
 
     @Override
     protected String instantText(Instant value) {
-        return DATE_TIME.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+        return DateTimeText.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
     }
 
     @Override
     protected void bindInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
-        ps.setString(index, DATE_TIME.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC)));
+        ps.setString(index, DateTimeText.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC)));
     }
 
     @Override
     protected void bindLocalDateTime(PreparedStatement ps, int index, LocalDateTime value) throws SQLException {
-        ps.setString(index, DATE_TIME.format(value));
+        ps.setString(index, DateTimeText.format(value));
     }
 
     @Override

@@ -1,0 +1,283 @@
+package dev.osprey.bench;
+
+import dev.osprey.Config;
+import dev.osprey.Database;
+import dev.osprey.bench.hibernate.HibernateJournal;
+import dev.osprey.bench.jdbc.BulkInsert;
+import dev.osprey.bench.jdbc.JdbcJournal;
+import dev.osprey.bench.jdbc.JournalSql;
+import dev.osprey.bench.osprey.OspreyJournal;
+import dev.osprey.bench.osprey.OspreySessionJournal;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The benchmark on one database: opens Osprey, the JDBC pools and Hibernate (each with its own pool
+ * of {@value Pools#SIZE} connections), recreates and loads the table, then runs each workload for
+ * every contender. Runs interleave the contenders (a different one starts each round), so that a
+ * slow spell of a noisy machine does not land on one of them only. Not thread-safe.
+ */
+final class DatabaseRun implements AutoCloseable {
+    private static final double UNKNOWN_RATE = 20_000;
+
+    private final BenchDatabase database;
+    private final Plan plan;
+    private final PrintStream log;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final List<Contender> contenders = new ArrayList<>();
+    private Fixture fixture;
+    private String serverVersion;
+    private String driverVersion;
+
+    private DatabaseRun(BenchDatabase database, Plan plan, PrintStream log) {
+        this.database = database;
+        this.plan = plan;
+        this.log = log;
+    }
+
+    /** Connects everything; a database that cannot be reached throws {@link dev.osprey.ConnectionFailedException}. */
+    static DatabaseRun open(BenchDatabase database, String url, Plan plan, Set<Impl> impls, PrintStream log)
+            throws Exception {
+        var run = new DatabaseRun(database, plan, log);
+        try {
+            run.connect(url, impls);
+            return run;
+        } catch (Exception | Error e) {
+            run.close();
+            throw e;
+        }
+    }
+
+    private void connect(String url, Set<Impl> impls) throws Exception {
+        BenchDatabase.Endpoint endpoint = database.endpoint(url);
+        if (endpoint.sqliteFile() != null) {
+            Path file = Path.of(endpoint.sqliteFile()).toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Files.deleteIfExists(Path.of(file + suffix));
+            }
+        }
+        Database osprey = Database.connect(url, Config.builder().maxPoolSize(Pools.SIZE).minIdle(Pools.SIZE).build());
+        opened.add(osprey);
+        fixture = new Fixture(endpoint, new DataSet(plan.tableRows()));
+        opened.add(fixture);
+        fixture.recreate(osprey);
+        serverVersion = fixture.serverVersion();
+        driverVersion = osprey.withConnection(c -> c.getMetaData().getDriverName() + " "
+                + c.getMetaData().getDriverVersion()).join();
+        String initSql = fixture.mariaDbInitSql();
+        var sql = new JournalSql(database);
+        if (impls.contains(Impl.OSPREY)) {
+            contenders.add(Contender.main(Impl.OSPREY, new OspreyJournal(osprey), w -> Contender.DEFAULT));
+            contenders.add(Contender.variant(Impl.OSPREY, "session", new OspreySessionJournal(osprey),
+                    Set.of(Workload.INSERT_1, Workload.INSERT_8, Workload.GET_1, Workload.GET_8)));
+        }
+        if (impls.contains(Impl.JDBC)) {
+            Pools pools = Pools.open(endpoint, "osprey-bench-jdbc", initSql);
+            opened.add(pools);
+            contenders.add(Contender.main(Impl.JDBC, new JdbcJournal(pools, sql), w -> switch (w) {
+                case BULK_INSERT -> BulkInsert.BATCH.label();
+                case BULK_INSERT_IDS -> BulkInsert.RETURNING.label();
+                default -> Contender.DEFAULT;
+            }));
+            contenders.add(Contender.variant(Impl.JDBC, BulkInsert.MULTI_ROW.label(),
+                    new JdbcJournal(pools, sql, BulkInsert.MULTI_ROW, BulkInsert.RETURNING), Set.of(Workload.BULK_INSERT)));
+            if (database == BenchDatabase.POSTGRESQL) {
+                contenders.add(Contender.variant(Impl.JDBC, BulkInsert.COPY.label(),
+                        new JdbcJournal(pools, sql, BulkInsert.COPY, BulkInsert.RETURNING), Set.of(Workload.BULK_INSERT)));
+            }
+            if (database != BenchDatabase.SQLITE) {   // sqlite-jdbc gives no key per row of a batch
+                contenders.add(Contender.variant(Impl.JDBC, BulkInsert.BATCH_KEYS.label(),
+                        new JdbcJournal(pools, sql, BulkInsert.BATCH, BulkInsert.BATCH_KEYS),
+                        Set.of(Workload.BULK_INSERT_IDS)));
+            }
+        }
+        if (impls.contains(Impl.HIBERNATE)) {
+            Pools pools = Pools.open(endpoint, "osprey-bench-hibernate", initSql);
+            opened.add(pools);
+            HibernateJournal hibernate = HibernateJournal.open(database, pools);
+            opened.add(hibernate);
+            contenders.add(Contender.main(Impl.HIBERNATE, hibernate, w -> Contender.DEFAULT));
+        }
+        log.printf("%s: %s; loading %,d rows%n", database, serverVersion, plan.tableRows());
+        fixture.load();
+    }
+
+    String serverVersion() {
+        return serverVersion;
+    }
+
+    String driverVersion() {
+        return driverVersion;
+    }
+
+    /** Runs {@code workloads} (in their run order) for every contender. */
+    List<Measurement> run(List<Workload> workloads) throws Exception {
+        List<Measurement> all = new ArrayList<>();
+        for (Workload workload : Workload.runOrder()) {
+            if (!workloads.contains(workload)) {
+                continue;
+            }
+            List<Contender> running = contenders.stream().filter(c -> c.runs(workload)).toList();
+            if (running.isEmpty()) {
+                continue;
+            }
+            List<Measurement> measured = workload.fixedWork() ? bulk(workload, running) : timed(workload, running);
+            for (Measurement m : measured) {
+                log.printf("  %-10s %-17s %-22s %s%n", database, workload.key(), m.name(), describe(m));
+            }
+            all.addAll(measured);
+        }
+        return all;
+    }
+
+    private List<Measurement> timed(Workload workload, List<Contender> running) throws Exception {
+        Task task = Tasks.of(workload, fixture);
+        Map<Contender, double[]> rates = new HashMap<>();
+        Map<Contender, String> failures = new HashMap<>();
+        Map<Contender, Double> opsRates = new HashMap<>();
+        long seed = workload.ordinal() * 7919L;
+        for (Contender c : running) {
+            try {
+                task.beforeRun(expectedOps(opsRates.get(c), plan.warmup().toNanos()));
+                Runner.Sample warm = Runner.timed(task, c.store(), workload.callers(), plan.warmup(), seed++);
+                opsRates.put(c, warm.opsRate());
+                rates.put(c, new double[plan.runs()]);
+            } catch (Exception e) {
+                failures.put(c, failed(c, workload, e));
+            }
+        }
+        for (int round = 0; round < plan.runs(); round++) {
+            for (int i = 0; i < running.size(); i++) {
+                Contender c = running.get((i + round) % running.size());
+                if (failures.containsKey(c)) {
+                    continue;
+                }
+                try {
+                    task.beforeRun(expectedOps(opsRates.get(c), plan.run().toNanos()));
+                    Runner.Sample sample = Runner.timed(task, c.store(), workload.callers(), plan.run(), seed++);
+                    rates.get(c)[round] = sample.rate();
+                    if (sample.seconds() < plan.run().toNanos() / 1e9 * 0.8) {
+                        opsRates.put(c, sample.opsRate() * 2);   // ran out of prepared rows: prepare more
+                    }
+                } catch (Exception e) {
+                    failures.put(c, failed(c, workload, e));
+                }
+            }
+        }
+        String work = workload.callers() + (workload.callers() == 1 ? " caller" : " callers");
+        return measurements(workload, running, rates, failures, c -> work);
+    }
+
+    /** Rows a delete run needs: what the rate seen so far does in the time, and half again. */
+    private static long expectedOps(Double opsRate, long nanos) {
+        double rate = opsRate == null ? UNKNOWN_RATE : Math.max(opsRate, 2_000);
+        return (long) (rate * nanos / 1e9 * 1.5) + 200;
+    }
+
+    private List<Measurement> bulk(Workload workload, List<Contender> running) throws Exception {
+        boolean ids = workload == Workload.BULK_INSERT_IDS;
+        List<Entry> entries = fixture.data().entries();
+        Map<Contender, double[]> rates = new HashMap<>();
+        Map<Contender, String> failures = new HashMap<>();
+        Map<Contender, Integer> sizes = new HashMap<>();
+        for (Contender c : running) {
+            try {
+                int first = Math.max(500, entries.size() / 10);
+                Runner.Sample warm = insertAll(c, entries.subList(0, first), ids);
+                // Every implementation stores the whole table per run unless that would take far longer than
+                // maxFixedRun (identity-id Hibernate); then as many rows as maxFixedRun allows at its rate.
+                double seconds = plan.maxFixedRun().toNanos() / 1e9;
+                int size = entries.size();
+                if (entries.size() / Math.max(warm.rate(), 1) > 3 * seconds) {
+                    size = (int) Math.max(500, Math.min(entries.size(), warm.rate() * seconds)) / 100 * 100;
+                }
+                sizes.put(c, size);
+                if (plan.runs() > 2) {
+                    insertAll(c, entries.subList(0, size), ids);   // a second warm-up at full size
+                }
+                rates.put(c, new double[plan.runs()]);
+            } catch (Exception e) {
+                failures.put(c, failed(c, workload, e));
+            }
+        }
+        for (int round = 0; round < plan.runs(); round++) {
+            for (int i = 0; i < running.size(); i++) {
+                Contender c = running.get((i + round) % running.size());
+                if (failures.containsKey(c)) {
+                    continue;
+                }
+                try {
+                    rates.get(c)[round] = insertAll(c, entries.subList(0, sizes.get(c)), ids).rate();
+                } catch (Exception e) {
+                    failures.put(c, failed(c, workload, e));
+                }
+            }
+        }
+        fixture.truncate();
+        return measurements(workload, running, rates, failures,
+                c -> String.format("%,d rows per run", sizes.getOrDefault(c, 0)));
+    }
+
+    /** One bulk insert into the emptied table, checked: every row stored (and given its id). */
+    private Runner.Sample insertAll(Contender c, List<Entry> rows, boolean ids) throws Exception {
+        fixture.truncate();
+        Runner.Sample sample = Runner.once(() -> c.store().insertAll(rows, ids));
+        Task.check(sample.units() == rows.size(), "the bulk insert reported " + sample.units() + " of " + rows.size()
+                + (ids ? " rows with ids" : " rows"));
+        long stored = fixture.count();
+        Task.check(stored == rows.size(), "the bulk insert stored " + stored + " of " + rows.size() + " rows");
+        return sample;
+    }
+
+    private List<Measurement> measurements(Workload workload, List<Contender> running, Map<Contender, double[]> rates,
+                                           Map<Contender, String> failures,
+                                           java.util.function.Function<Contender, String> work) {
+        List<Measurement> out = new ArrayList<>();
+        for (Contender c : running) {
+            String failure = failures.get(c);
+            out.add(new Measurement(database, workload, c.impl(), c.variant().apply(workload), c.isMain(),
+                    failure == null ? rates.get(c) : new double[0], work.apply(c), failure));
+        }
+        return out;
+    }
+
+    private static String describe(Measurement m) {
+        if (!m.ok()) {
+            return "FAILED: " + m.failure();
+        }
+        return String.format("%,12.0f %s  (±%.0f%%, %s)", m.median(), m.workload().unit().label(), m.spread() * 100,
+                m.work());
+    }
+
+    private String failed(Contender c, Workload workload, Exception e) {
+        log.println("  " + database + " " + workload.key() + " " + c.name(workload) + " failed:");
+        e.printStackTrace(log);
+        return describe(e);
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        String text = e.getClass().getSimpleName() + message;
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    @Override
+    public void close() {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                log.println("closing " + opened.get(i) + " failed: " + e);
+            }
+        }
+        opened.clear();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.osprey.bench;
+
+import java.time.Duration;
+
+/**
+ * How much work a benchmark run does: the table size, and for each workload × implementation a
+ * warm-up followed by measured runs. Timed workloads run their callers for a fixed time; bulk inserts
+ * store a fixed number of rows per run, fewer for an implementation whose warm-up shows that the full
+ * number would take longer than {@code maxFixedRun} (its rate is what counts). Immutable.
+ *
+ * @param name        "quick" or "full"
+ * @param tableRows   rows in the table the reads use, and rows per bulk insert
+ * @param warmup      how long callers run before measuring (timed workloads)
+ * @param run         how long one measured run lasts (timed workloads)
+ * @param runs        measured runs per workload × implementation
+ * @param maxFixedRun longest a bulk insert run should take
+ */
+public record Plan(String name, int tableRows, Duration warmup, Duration run, int runs, Duration maxFixedRun) {
+
+    /** About a minute for all three databases: the CI smoke test. Figures are indicative only. */
+    public static final Plan QUICK = new Plan("quick", 10_000, Duration.ofMillis(100), Duration.ofMillis(100), 2,
+            Duration.ofMillis(150));
+
+    /** About 5 minutes per database. */
+    public static final Plan FULL = new Plan("full", 100_000, Duration.ofMillis(1500), Duration.ofSeconds(1), 5,
+            Duration.ofSeconds(2));
+}

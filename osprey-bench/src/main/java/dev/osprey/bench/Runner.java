@@ -1,0 +1,101 @@
+package dev.osprey.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs one timed run: {@code callers} virtual threads start together and repeat the task's operation
+ * until the time is up (or the task has no work left); the rate is the units done over the time from
+ * the start until the last caller finished its last operation. The first failure of any caller stops
+ * the run and is thrown. Stateless.
+ */
+final class Runner {
+    private Runner() {
+    }
+
+    /** What one run did. */
+    record Sample(long units, long ops, double seconds) {
+        double rate() {
+            return seconds <= 0 ? 0 : units / seconds;
+        }
+
+        double opsRate() {
+            return seconds <= 0 ? 0 : ops / seconds;
+        }
+    }
+
+    static Sample timed(Task task, JournalStore store, int callers, Duration length, long seed) throws Exception {
+        List<Caller> states = new ArrayList<>(callers);
+        for (int i = 0; i < callers; i++) {
+            states.add(new Caller(i, seed * 1_000 + i));
+        }
+        var start = new CountDownLatch(1);
+        var stop = new AtomicBoolean();
+        var failure = new AtomicReference<Throwable>();
+        var times = new long[2];
+        List<Thread> threads = new ArrayList<>(callers);
+        for (Caller caller : states) {
+            threads.add(Thread.ofVirtual().name("bench-caller-" + caller.index).unstarted(() -> {
+                try {
+                    start.await();
+                    long deadline = times[0] + length.toNanos();
+                    while (!stop.get() && System.nanoTime() < deadline) {
+                        long units = task.op(store, caller);
+                        if (units < 0) {
+                            break;
+                        }
+                        caller.ops++;
+                        caller.units += units;
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                    stop.set(true);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        times[0] = System.nanoTime();
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - times[0]) / 1e9;
+        if (failure.get() != null) {
+            throw failed(failure.get());
+        }
+        task.afterRun(states);
+        long ops = states.stream().mapToLong(c -> c.ops).sum();
+        long units = states.stream().mapToLong(c -> c.units).sum();
+        return new Sample(units, ops, seconds);
+    }
+
+    /** Times one call of {@code work}, which gives the units it did. */
+    static Sample once(Work work) throws Exception {
+        long start = System.nanoTime();
+        long units;
+        try {
+            units = work.run();
+        } catch (RuntimeException | Error e) {
+            throw failed(e);
+        }
+        return new Sample(units, 1, (System.nanoTime() - start) / 1e9);
+    }
+
+    @FunctionalInterface
+    interface Work {
+        long run() throws Exception;
+    }
+
+    private static Exception failed(Throwable t) {
+        Throwable cause = t;
+        while ((cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof Exception e ? e : new IllegalStateException(cause);
+    }
+}

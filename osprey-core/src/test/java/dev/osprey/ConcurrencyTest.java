@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,5 +32,33 @@ class ConcurrencyTest {
         long sum = results.stream().mapToLong(f -> f.join().getFirst().getLong("n")).sum();
         assertThat(sum).isEqualTo((long) callers * (callers - 1) / 2);
         assertThat(t.awaitIdle(Duration.ofSeconds(5))).isTrue();
+    }
+
+    /**
+     * sqlite-jdbc is native code, which pins a virtual thread's carrier while it runs: long queries,
+     * one more than there are carriers, must still leave other virtual threads able to run.
+     */
+    @OnEachDatabase
+    void longQueriesOnEveryCarrierStillLeaveVirtualThreadsRunning(TestDb t) {
+        int carriers = Runtime.getRuntime().availableProcessors();
+        Database db = t.open(Config.builder().maxPoolSize(carriers + 1).build());
+        List<CompletableFuture<List<Row>>> busy = new ArrayList<>();
+        for (int i = 0; i <= carriers; i++) {
+            busy.add(db.query(t.target().longQuery()));
+        }
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (t.activeConnections() < carriers + 1 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            }
+            assertThat(t.activeConnections()).isEqualTo(carriers + 1);
+            var ran = new CompletableFuture<String>();
+            Thread.ofVirtual().start(() -> ran.complete("ran"));
+            assertThat(ran).succeedsWithin(Duration.ofSeconds(20)).isEqualTo("ran");
+            assertThat(busy).noneMatch(CompletableFuture::isDone);   // the queries were still running
+        } finally {
+            busy.forEach(f -> f.cancel(true));
+        }
+        assertThat(t.awaitIdle(Duration.ofSeconds(20))).isTrue();
     }
 }

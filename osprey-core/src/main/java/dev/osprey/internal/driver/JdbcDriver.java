@@ -24,10 +24,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,8 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A connection whose statement found it broken is evicted rather than returned.
  *
  * <p>SQLite is different in two ways. Its JDBC driver is native code, which pins virtual threads,
- * so the JDBC work is handed to a small pool of platform threads (one per connection: it never
- * queues) while the waiting for a connection stays on the virtual thread. And SQLite has one
+ * so the JDBC work runs on the call's virtual thread only while a carrier stays free for others,
+ * and on a platform thread otherwise ({@link NativeWorkers}); the waiting for a connection stays
+ * on the virtual thread. And SQLite has one
  * writer at a time, so a file database gets a single writer connection, which every statement
  * that may write queues for, beside a pool of read-only connections for plain SELECTs; writers
  * therefore never meet SQLITE_BUSY from each other. Its connections are opened with
@@ -62,19 +59,19 @@ public final class JdbcDriver implements Driver {
     private final Dialect dialect;
     private final HikariDataSource writer;
     private final HikariDataSource reader;
-    private final ExecutorService jdbcThreads;
+    private final NativeWorkers natives;
     private final JdbcExecution execution;
     private final InFlight inFlight = new InFlight();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JdbcDriver(DatabaseUrl url, Config config, Dialect dialect, HikariDataSource writer,
-                       HikariDataSource reader, ExecutorService jdbcThreads) {
+                       HikariDataSource reader, NativeWorkers natives) {
         this.url = url;
         this.config = config;
         this.dialect = dialect;
         this.writer = writer;
         this.reader = reader;
-        this.jdbcThreads = jdbcThreads;
+        this.natives = natives;
         this.execution = new JdbcExecution(dialect, config);
     }
 
@@ -110,13 +107,12 @@ public final class JdbcDriver implements Driver {
                         dialect.sessionInitSql());
                 reader = writer;
             }
-            ExecutorService jdbcThreads = null;
+            NativeWorkers natives = null;
             if (url.kind().isSqlite()) {
                 int threads = reader == writer ? 1 : 1 + config.maxPoolSize();
-                jdbcThreads = Executors.newFixedThreadPool(threads,
-                        Thread.ofPlatform().daemon().name("osprey-" + poolNumber + "-sqlite-", 0).factory());
+                natives = new NativeWorkers(threads, "osprey-" + poolNumber + "-sqlite-");
             }
-            return new JdbcDriver(url, config, dialect, writer, reader, jdbcThreads);
+            return new JdbcDriver(url, config, dialect, writer, reader, natives);
         } catch (HikariPool.PoolInitializationException | SQLException | IllegalArgumentException e) {
             closeQuietly(reader, writer);
             Throwable cause = e instanceof HikariPool.PoolInitializationException && e.getCause() != null
@@ -293,12 +289,11 @@ public final class JdbcDriver implements Driver {
     }
 
     /**
-     * Runs {@code work} where JDBC work runs: this virtual thread, or one of SQLite's platform threads.
-     * sqlite-jdbc is JNI: a native call pins the virtual thread's carrier while it runs, and two long
-     * SQLite queries on virtual threads would stop every other virtual thread on a two-core machine.
+     * Runs {@code work} where JDBC work runs: this virtual thread, or for SQLite, whose driver is
+     * native code, wherever {@link NativeWorkers} says.
      */
     <T> T onWorker(Connection connection, Operation<T> operation, Work<T> work) throws Throwable {
-        return jdbcThreads == null ? work.run(connection, operation) : onJdbcThread(connection, operation, work);
+        return natives == null ? work.run(connection, operation) : natives.call(() -> work.run(connection, operation));
     }
 
     /** Starts {@code task} on a new call thread. */
@@ -339,12 +334,12 @@ public final class JdbcDriver implements Driver {
                 operation.fail(acquireFailure(pool, e));
                 return;
             }
-            if (jdbcThreads == null) {
+            if (natives == null) {
                 finish(operation, pool, connection, work);
                 return;
             }
-            try {   // SQLite: the platform thread runs the work and ends the call; this thread is done
-                jdbcThreads.execute(() -> {
+            try {   // SQLite: here or on a platform thread, which then ends the call itself
+                natives.dispatch(() -> {
                     try {
                         finish(operation, pool, connection, work);
                     } catch (Throwable t) {
@@ -383,27 +378,6 @@ public final class JdbcDriver implements Driver {
             operation.succeed(result);
         } else {
             operation.fail(failure);
-        }
-    }
-
-    private <T> T onJdbcThread(Connection connection, Operation<T> operation, Work<T> work) throws Throwable {
-        var task = new FutureTask<>(() -> work.run(connection, operation));
-        jdbcThreads.execute(task);
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return task.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;   // the JDBC work cannot be abandoned half-way: wait for it
-                } catch (ExecutionException e) {
-                    throw e.getCause();
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
@@ -460,8 +434,8 @@ public final class JdbcDriver implements Driver {
             inFlight.await(CANCEL_GRACE);
         }
         closeQuietly(reader, writer);
-        if (jdbcThreads != null) {
-            jdbcThreads.shutdown();
+        if (natives != null) {
+            natives.shutdown();
         }
         execution.close();
     }

@@ -52,6 +52,48 @@ class CancellationTest {
         assertThat(db.query("SELECT 1 AS one").join().getFirst().getInteger("one")).isEqualTo(1);
     }
 
+    /**
+     * A caller that waits for a call at once may run its statement on its own thread (Osprey spares
+     * the thread switches): a cancel from elsewhere still stops it, and the waiting caller, here
+     * joining a future made with thenApply, gets the cancellation, not the query's minutes.
+     */
+    @OnEachDatabase
+    void cancellingACallWhileItsCallerWaitsForItStopsTheStatement(TestDb t) throws Exception {
+        var started = new CountDownLatch(1);
+        Database db = withStartSignal(t, started, 2);
+        CompletableFuture<List<Row>> running = db.query(t.target().longQuery());
+        CompletableFuture<Integer> size = running.thenApply(List::size);
+        Thread.ofVirtual().start(() -> {
+            try {
+                if (started.await(10, TimeUnit.SECONDS)) {
+                    awaitBusy(t);
+                    running.cancel(true);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThatThrownBy(size::join).hasCauseInstanceOf(CancellationException.class);
+        assertThat(running).isCancelled();
+        assertThat(started.getCount()).isZero();
+        assertThat(t.awaitIdle(STOPPED_WITHIN)).as("connection back, so the server stopped the query").isTrue();
+        assertThat(db.query("SELECT 1 AS one").thenApply(List::size).join()).isEqualTo(1);
+    }
+
+    /** An interrupted caller does not run the call itself; the call still runs and its connection comes back. */
+    @OnEachDatabase
+    void anInterruptedCallerStillGetsItsResult(TestDb t) {
+        Database db = t.open(Config.builder().maxPoolSize(1).build());
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(db.query("SELECT 7 AS seven").join().getFirst().getInteger("seven")).isEqualTo(7);
+        } finally {
+            assertThat(Thread.interrupted()).isTrue();
+        }
+        assertThat(t.awaitIdle(STOPPED_WITHIN)).isTrue();
+        assertThat(db.query("SELECT 1 AS one").join()).hasSize(1);
+    }
+
     @OnEachDatabase
     void orTimeoutOnTheFutureAlsoStopsTheStatement(TestDb t) {
         Database db = t.open(Config.builder().maxPoolSize(1).build());

@@ -251,7 +251,8 @@ public final class JdbcDriver implements Driver {
         if (callback == null) {
             throw new IllegalArgumentException("the callback must not be null");
         }
-        return submit(true, (connection, operation) -> callback.apply(GuardedConnection.wrap(connection, operation)));
+        // User code runs on a call thread, never on a thread that joins the call.
+        return submit(true, false, (connection, operation) -> callback.apply(GuardedConnection.wrap(connection, operation)));
     }
 
     @Override
@@ -308,14 +309,26 @@ public final class JdbcDriver implements Driver {
     }
 
     private <T> CompletableFuture<T> submit(boolean write, Work<T> work) {
+        return submit(write, true, work);
+    }
+
+    /** Starts a call; {@code helped}: a thread that joins the call may run its work (see {@link Operation}). */
+    private <T> CompletableFuture<T> submit(boolean write, boolean helped, Work<T> work) {
         var operation = new Operation<T>();
         if (!inFlight.enter(operation)) {
             return CompletableFuture.failedFuture(closedError());
         }
         try {
-            CALLS.newThread(() -> run(operation, write ? writer : reader, work)).start();
+            Runnable call = () -> run(operation, write ? writer : reader, work);
+            if (helped) {
+                operation.offer(call);
+                call = operation::runIfUnclaimed;   // unless a joining caller runs it first
+            }
+            CALLS.newThread(call).start();
         } catch (RuntimeException | Error e) {
-            inFlight.exit(operation);
+            if (!helped || operation.withdraw()) {
+                inFlight.exit(operation);
+            }
             throw e;
         }
         return operation;

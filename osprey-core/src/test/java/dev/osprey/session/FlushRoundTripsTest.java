@@ -130,4 +130,38 @@ class FlushRoundTripsTest {
         assertThat(db.count(select(Book.class)).join()).isEqualTo(2L);
         assertThat(t.awaitIdle(java.time.Duration.ofSeconds(5))).as("no connection left out").isTrue();
     }
+
+    @OnEachDatabase
+    void aCommitAfterOnlyReadsTakesNoSavepoint(TestDb t) {
+        Recorder recorder = new Recorder();
+        Database db = SessionFixture.open(t, recorder);
+        db.execute(dev.osprey.query.Sql.insert(Author.class).values(new Author("Ada"))).join();
+        recorder.clear();
+        try (Session s = db.session()) {
+            Author ada = s.scalar(select(Author.class)).join();
+            ada.points = 7;
+            s.commit().join();
+        }
+        assertThat(recorder.matching("SAVEPOINT")).isEmpty();
+        assertThat(db.scalar(select(Author_.POINTS)).join()).isEqualTo(7);
+    }
+
+    @OnEachDatabase
+    void aFailedCommitAfterOnlyReadsKeepsTheChangePendingAndTheSessionGoesOn(TestDb t) {
+        Database db = SessionFixture.open(t);
+        Author owner = new Author("Owner");
+        db.execute(dev.osprey.query.Sql.insert(Author.class).values(owner)).join();
+        db.execute(dev.osprey.query.Sql.insert(Book.class).values(new Book(owner, "Taken"))).join();
+        db.execute(dev.osprey.query.Sql.insert(Book.class).values(new Book(owner, "Other"))).join();
+        try (Session s = db.session()) {
+            Book other = s.scalar(select(Book.class).where(Book_.TITLE.eq("Other"))).join();
+            other.title = "Taken";
+            failure(s.commit(), IntegrityViolationException.class);
+            failure(s.flush(), IntegrityViolationException.class);   // still pending: the next flush tries it again
+            other.title = "Free";
+            s.commit().join();
+        }
+        assertThat(db.scalars(select(Book_.TITLE).orderBy(Book_.TITLE.asc())).join()).containsExactly("Free", "Taken");
+        assertThat(t.awaitIdle(java.time.Duration.ofSeconds(5))).as("no connection left out").isTrue();
+    }
 }

@@ -15,9 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
- * The {@link Lease} of the {@link JdbcDriver}: a FIFO of calls, each run on a call thread of its
- * own (JDBC work on SQLite's platform thread) once the call before it has ended, all on the one
- * connection borrowed by the first. The connection fields are touched only by the call running
+ * The {@link Lease} of the {@link JdbcDriver}: a FIFO of calls, each run once the call before it
+ * has ended, on a call thread of its own or on a thread that waits for it ({@link CallFuture}), all
+ * on the one connection borrowed by the first. The connection fields are touched only by the call running
  * now; the FIFO's completion chain orders those touches. Thread-safe.
  */
 final class JdbcLease implements Lease {
@@ -31,10 +31,13 @@ final class JdbcLease implements Lease {
     private final Duration statementTimeout;
     private final ReentrantLock lock = new ReentrantLock();
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    /** The last call queued: a thread waiting for a later call helps it first. */
+    private CompletableFuture<?> tailCall = tail;
 
     // touched only by the running call
     private Connection connection;
     private boolean inTransaction;
+    private boolean changed;
     private boolean lost;
     private volatile boolean holds;
 
@@ -84,19 +87,24 @@ final class JdbcLease implements Lease {
         try {
             previous = tail;
             tail = done;
+            operation.waitsOn(tailCall);
+            tailCall = operation;
         } finally {
             lock.unlock();
         }
-        previous.whenComplete((ignored, error) -> JdbcDriver.startCall(() -> {
-            try {
-                call.accept(operation);
-            } catch (Throwable t) {
-                operation.fail(t);
-            } finally {
-                done.complete(null);
-                driver.inFlight().exit(operation);
-            }
-        }));
+        previous.whenComplete((ignored, error) -> {
+            operation.offer(() -> {
+                try {
+                    call.accept(operation);
+                } catch (Throwable t) {
+                    operation.fail(t);
+                } finally {
+                    done.complete(null);
+                    driver.inFlight().exit(operation);
+                }
+            });
+            JdbcDriver.startCall(operation::runIfUnclaimed);   // unless a waiting caller runs it first
+        });
         return operation;
     }
 
@@ -243,6 +251,7 @@ final class JdbcLease implements Lease {
         }
         driver.execution().transactions().begin(c);
         inTransaction = true;
+        changed = false;
     }
 
     /** Commits or rolls back, and gives the connection back. Runs even when the call was cancelled. */
@@ -346,6 +355,11 @@ final class JdbcLease implements Lease {
         }
 
         @Override
+        public boolean changedAnything() {
+            return changed;
+        }
+
+        @Override
         public void begin() throws SQLException {
             if (!inTransaction) {
                 JdbcLease.this.begin(connection);
@@ -359,16 +373,21 @@ final class JdbcLease implements Lease {
 
         @Override
         public long update(SqlStatement statement) {
+            changed = true;
             return runner.update(statement);
         }
 
         @Override
         public <T> List<T> query(SqlStatement statement, RowMapper<T> mapper) {
+            if (!statement.readOnly()) {
+                changed = true;   // INSERT ... RETURNING, SELECT ... FOR UPDATE
+            }
             return runner.query(statement, mapper);
         }
 
         @Override
         public BatchResult batch(String sql, List<List<Object>> rows, String keyColumn) {
+            changed = true;
             return runner.batch(sql, rows, keyColumn);
         }
 

@@ -55,6 +55,12 @@ public interface Lease {
         /** Whether this call opened the transaction: nothing ran in it before this work. */
         boolean fresh();
 
+        /**
+         * Whether the open transaction has changed or locked anything so far: a statement other than a
+         * plain SELECT ran in it. Rolling back one that has not loses only what it read.
+         */
+        boolean changedAnything();
+
         /** Begins a transaction if none is open; the lease ends it. */
         void begin() throws java.sql.SQLException;
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -23,15 +22,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * the server is ignored by the drivers, so cancelling repeats until the worker has let go.
  *
  * <p>The call's work is {@linkplain #offer offered} to two takers, and whichever claims it first
- * runs it: the call thread started for it, or a thread that {@linkplain #join joins} the call (or a
- * future made from it with {@code thenApply} and the like) before that thread got to it. A caller
- * that waits for the result at once so runs the work itself, instead of parking while another thread
- * runs it and then being woken: two thread switches fewer per call, which for a single-row read is
- * as much time as the read. A caller that does not wait loses nothing: the call thread runs it.
- * Only the untimed waits ({@code join}, {@code get()}) help, and only when the waiting thread is not
- * interrupted. Thread-safe.
+ * runs it: the call thread started for it, or a thread that waits for the call before that thread
+ * got to it (see {@link CallFuture}). A caller that does not wait loses nothing. Thread-safe.
  */
-final class Operation<T> extends CompletableFuture<T> {
+final class Operation<T> extends CallFuture<T> {
     private static final long RETRY_NANOS = Duration.ofMillis(50).toNanos();
     private static final long GIVE_UP_NANOS = Duration.ofMinutes(5).toNanos();
 
@@ -166,55 +160,21 @@ final class Operation<T> extends CompletableFuture<T> {
         return PENDING.getAndSet(this, null) != null;
     }
 
-    /** A thread is about to wait for this call: it runs the work itself if nobody has claimed it yet. */
-    private void help() {
-        if (pending != null && !isDone() && !Thread.currentThread().isInterrupted()) {
-            runIfUnclaimed();
-        }
-    }
-
+    /** A thread waits for this call: it runs the work itself if nobody has claimed it yet. */
     @Override
-    public T join() {
-        help();
-        return super.join();
-    }
-
-    @Override
-    public T get() throws InterruptedException, ExecutionException {
-        help();
-        return super.get();
-    }
-
-    /** Futures made from this call ({@code thenApply}, ...) help it too when joined. */
-    @Override
-    public <U> CompletableFuture<U> newIncompleteFuture() {
-        return new Dependent<>(this);
-    }
-
-    /** A future computed from a call: waiting for it first helps the call. */
-    private static final class Dependent<U> extends CompletableFuture<U> {
-        private final Operation<?> source;
-
-        Dependent(Operation<?> source) {
-            this.source = source;
+    boolean help() {
+        if (isDone() || Thread.currentThread().isInterrupted()) {
+            return false;
         }
-
-        @Override
-        public U join() {
-            source.help();
-            return super.join();
+        if (pending == null) {
+            return super.help();   // not offered yet: help the call it waits for
         }
-
-        @Override
-        public U get() throws InterruptedException, ExecutionException {
-            source.help();
-            return super.get();
+        Runnable work = (Runnable) PENDING.getAndSet(this, null);
+        if (work == null) {
+            return false;
         }
-
-        @Override
-        public <V> CompletableFuture<V> newIncompleteFuture() {
-            return new Dependent<>(source);
-        }
+        work.run();
+        return true;
     }
 
     /** Completion by the worker: does not cancel anything. */

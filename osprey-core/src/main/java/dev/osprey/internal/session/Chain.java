@@ -1,5 +1,7 @@
 package dev.osprey.internal.session;
 
+import dev.osprey.internal.driver.CallFuture;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -8,7 +10,8 @@ import java.util.function.Function;
  * Composition of futures that passes cancellation on. {@code a.thenCompose(f)} gives a future whose
  * {@code cancel} only completes that future: the statement the inner future runs would go on. A
  * session's operations are such chains (autoflush, then the statement), so they are built with
- * these instead. Stateless.
+ * these instead. The futures are {@link CallFuture}s, so a thread that waits for one runs the
+ * statements of the stage it waits on. Stateless.
  */
 final class Chain {
     private Chain() {
@@ -17,7 +20,8 @@ final class Chain {
     /** {@code first}, then {@code next} of its value; cancelling the result cancels whichever of the two runs. */
     static <A, B> CompletableFuture<B> then(CompletableFuture<A> first,
                                             Function<? super A, ? extends CompletableFuture<B>> next) {
-        var result = new CompletableFuture<B>();
+        var result = new CallFuture<B>();
+        result.waitsOn(first);
         var inner = new AtomicReference<CompletableFuture<B>>();
         result.whenComplete((value, error) -> {
             if (result.isCancelled()) {
@@ -44,6 +48,7 @@ final class Chain {
                 return;
             }
             inner.set(running);
+            result.waitsOn(running);
             if (result.isCancelled()) {
                 running.cancel(true);   // cancelled while next was being started
             }

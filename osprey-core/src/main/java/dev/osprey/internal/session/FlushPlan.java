@@ -127,9 +127,10 @@ final class FlushPlan {
     /**
      * Writes the plan on {@code connection}. A savepoint ({@code savepoint}) guards it only where a
      * failure could otherwise leave part of it written or the transaction unusable: not for a single
-     * statement where a failed statement undoes itself (MariaDB, SQLite), and not when the flush is the
-     * first work of its transaction (rolling that back loses nothing else). At commit the savepoint is
-     * not released: the commit ends it.
+     * statement where a failed statement undoes itself (MariaDB, SQLite), not when the flush is the
+     * first work of its transaction, and not at commit when the transaction has only read so far
+     * (rolling it back loses nothing written, and the commit was to end it anyway). At commit the
+     * savepoint is not released: the commit ends it.
      */
     void write(LeasedConnection connection, StatementExecutor statements, String savepoint, boolean atCommit)
             throws java.sql.SQLException {
@@ -146,7 +147,7 @@ final class FlushPlan {
             undo = Undo.NOTHING;
         } else if (single && !connection.dialect().failedStatementAbortsTransaction()) {
             undo = Undo.NOTHING;
-        } else if (connection.fresh()) {
+        } else if (connection.fresh() || (atCommit && !connection.changedAnything())) {
             undo = Undo.TRANSACTION;
         } else {
             undo = Undo.SAVEPOINT;

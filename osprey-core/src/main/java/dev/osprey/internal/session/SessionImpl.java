@@ -6,6 +6,7 @@ import dev.osprey.Result;
 import dev.osprey.Session;
 import dev.osprey.SessionOptions;
 import dev.osprey.TransactionWork;
+import dev.osprey.internal.driver.CallFuture;
 import dev.osprey.internal.driver.Driver;
 import dev.osprey.internal.driver.Lease;
 import dev.osprey.internal.engine.Call;
@@ -49,6 +50,7 @@ public final class SessionImpl implements Session {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong savepoints = new AtomicLong();
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    private CompletableFuture<?> tailCall = tail;
     private boolean closed;
 
     public SessionImpl(Driver driver, StatementExecutor statements, SessionOptions options) {
@@ -376,7 +378,7 @@ public final class SessionImpl implements Session {
      * statement it runs), or the step itself if it has not started yet.
      */
     private <T> CompletableFuture<T> enqueue(Supplier<CompletableFuture<T>> step) {
-        var result = new CompletableFuture<T>();
+        var result = new CallFuture<T>();
         var done = new CompletableFuture<Void>();
         CompletableFuture<Void> previous;
         lock.lock();
@@ -384,6 +386,8 @@ public final class SessionImpl implements Session {
             checkOpenLocked();
             previous = tail;
             tail = done;
+            result.waitsOn(tailCall);   // a thread waiting for this operation helps the one before first
+            tailCall = result;
         } finally {
             lock.unlock();
         }
@@ -400,6 +404,7 @@ public final class SessionImpl implements Session {
                 result.completeExceptionally(t);
                 return;
             }
+            result.waitsOn(running);
             result.whenComplete((v, e) -> {
                 if (result.isCancelled()) {
                     running.cancel(true);
@@ -454,14 +459,15 @@ public final class SessionImpl implements Session {
 
     /** {@link #close()} without waiting: ends when the queued operations have ended and the transaction is rolled back. */
     public CompletableFuture<Void> closeAsync() {
-        CompletableFuture<Void> last;
+        var last = new CallFuture<Void>();
         lock.lock();
         try {
             if (closed) {
                 return CompletableFuture.completedFuture(null);
             }
             closed = true;
-            last = tail;
+            last.waitsOn(tailCall);
+            tail.whenComplete((v, e) -> last.complete(null));
         } finally {
             lock.unlock();
         }

@@ -43,6 +43,11 @@ public interface Driver extends AutoCloseable {
     enum Mode {
         /** Statements only read: any connection will do, a SQLite reader included; autocommit. */
         READ_ONLY,
+        /**
+         * As {@link #READ_ONLY}, for one read of at most one row by primary key: work known to take
+         * microseconds, which SQLite may run on the caller's thread even when that pins the last carrier.
+         */
+        READ_BY_KEY,
         /** Statements may write, each committing on its own (a single statement is atomic by itself). */
         AUTOCOMMIT,
         /** Statements may write and commit together or not at all. */

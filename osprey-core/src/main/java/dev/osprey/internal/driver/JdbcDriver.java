@@ -239,7 +239,8 @@ public final class JdbcDriver implements Driver {
     public <T> CompletableFuture<T> run(Mode mode, StatementWork<T> work) {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(work, "work");
-        return submit(mode != Mode.READ_ONLY, (connection, operation) -> {
+        boolean read = mode == Mode.READ_ONLY || mode == Mode.READ_BY_KEY;
+        return submit(!read, true, mode == Mode.READ_BY_KEY, (connection, operation) -> {
             try (var runner = new JdbcStatementRunner(execution, connection, operation, !url.kind().isSqlite())) {
                 return mode == Mode.TRANSACTION ? runner.inTransaction(work) : work.run(runner);
             }
@@ -252,7 +253,7 @@ public final class JdbcDriver implements Driver {
             throw new IllegalArgumentException("the callback must not be null");
         }
         // User code runs on a call thread, never on a thread that joins the call.
-        return submit(true, false, (connection, operation) -> callback.apply(GuardedConnection.wrap(connection, operation)));
+        return submit(true, false, false, (connection, operation) -> callback.apply(GuardedConnection.wrap(connection, operation)));
     }
 
     @Override
@@ -309,17 +310,20 @@ public final class JdbcDriver implements Driver {
     }
 
     private <T> CompletableFuture<T> submit(boolean write, Work<T> work) {
-        return submit(write, true, work);
+        return submit(write, true, false, work);
     }
 
-    /** Starts a call; {@code helped}: a thread that joins the call may run its work (see {@link Operation}). */
-    private <T> CompletableFuture<T> submit(boolean write, boolean helped, Work<T> work) {
+    /**
+     * Starts a call. {@code helped}: a thread that joins the call may run its work (see {@link Operation});
+     * {@code brief}: the work is known to take microseconds (see {@link NativeWorkers}).
+     */
+    private <T> CompletableFuture<T> submit(boolean write, boolean helped, boolean brief, Work<T> work) {
         var operation = new Operation<T>();
         if (!inFlight.enter(operation)) {
             return CompletableFuture.failedFuture(closedError());
         }
         try {
-            Runnable call = () -> run(operation, write ? writer : reader, work);
+            Runnable call = () -> run(operation, write ? writer : reader, brief, work);
             if (helped) {
                 operation.offer(call);
                 call = operation::runIfUnclaimed;   // unless a joining caller runs it first
@@ -334,7 +338,7 @@ public final class JdbcDriver implements Driver {
         return operation;
     }
 
-    private <T> void run(Operation<T> operation, HikariDataSource pool, Work<T> work) {
+    private <T> void run(Operation<T> operation, HikariDataSource pool, boolean brief, Work<T> work) {
         boolean handedOff = false;
         try {
             if (operation.isDone()) {
@@ -352,7 +356,7 @@ public final class JdbcDriver implements Driver {
                 return;
             }
             try {   // SQLite: here or on a platform thread, which then ends the call itself
-                natives.dispatch(() -> {
+                natives.dispatch(brief, () -> {
                     try {
                         finish(operation, pool, connection, work);
                     } catch (Throwable t) {

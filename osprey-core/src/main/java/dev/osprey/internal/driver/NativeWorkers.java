@@ -15,7 +15,9 @@ import java.util.concurrent.Semaphore;
  * wake-ups per call, several times the work of a single-row read.
  *
  * <p>So work runs on the calling virtual thread while that leaves at least one carrier unpinned
- * (a budget of the scheduler's parallelism minus one), and on a platform thread otherwise. One
+ * (a budget of the scheduler's parallelism minus one), and on a platform thread otherwise. Brief
+ * work (a read of one row by primary key, microseconds) may take the last carrier too, and waits for
+ * one rather than hand over: it cannot hold it for long. One
  * caller runs inline every time; many callers fill the budget and the rest go to the platform
  * threads, which are busy enough then not to sleep between calls. Work on a platform thread calls
  * runs there directly. Thread-safe.
@@ -26,7 +28,7 @@ final class NativeWorkers {
 
     /** @param threads the platform threads: one per connection, so handed-off work never queues */
     NativeWorkers(int threads, String name) {
-        this.pinnable = new Semaphore(Math.max(0, schedulerParallelism() - 1));
+        this.pinnable = new Semaphore(schedulerParallelism());
         this.platform = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name(name, 0).factory());
     }
 
@@ -48,7 +50,7 @@ final class NativeWorkers {
         if (!Thread.currentThread().isVirtual()) {
             return work.call();
         }
-        if (pinnable.tryAcquire()) {
+        if (pin(false)) {
             try {
                 return work.call();
             } finally {
@@ -76,15 +78,15 @@ final class NativeWorkers {
     }
 
     /**
-     * Runs {@code task} here if this thread may be pinned, else hands it to a platform thread and
-     * returns at once. {@code task} must not throw.
+     * Runs {@code task} here if this thread may be pinned ({@code brief}: the work takes microseconds),
+     * else hands it to a platform thread and returns at once. {@code task} must not throw.
      *
      * @throws java.util.concurrent.RejectedExecutionException if the workers were shut down
      */
-    void dispatch(Runnable task) {
+    void dispatch(boolean brief, Runnable task) {
         if (!Thread.currentThread().isVirtual()) {
             task.run();
-        } else if (pinnable.tryAcquire()) {
+        } else if (pin(brief)) {
             try {
                 task.run();
             } finally {
@@ -93,6 +95,24 @@ final class NativeWorkers {
         } else {
             platform.execute(task);
         }
+    }
+
+    /**
+     * Takes a carrier from the budget: brief work may take the last one, and waits for it; other work
+     * needs two free and keeps one of them, so that at least one carrier stays unpinned by it.
+     */
+    private boolean pin(boolean brief) {
+        if (brief) {
+            // Other work never holds the last carrier, so this waits only for brief work: microseconds,
+            // and cheaper than handing over to a platform thread.
+            pinnable.acquireUninterruptibly();
+            return true;
+        }
+        if (!pinnable.tryAcquire(2)) {
+            return false;
+        }
+        pinnable.release();
+        return true;
     }
 
     void shutdown() {

@@ -8,6 +8,11 @@ import java.util.List;
  * @param sql      the SQL text, exactly as sent
  * @param binds    the values for the placeholders (may contain nulls)
  * @param readOnly true when the statement cannot write (SQLite may then run it on a reader connection)
+ * @param readByKey true when it reads at most one row of one table by primary key (it ends in microseconds)
  */
-public record SqlStatement(String sql, List<Object> binds, boolean readOnly) {
+public record SqlStatement(String sql, List<Object> binds, boolean readOnly, boolean readByKey) {
+
+    public SqlStatement(String sql, List<Object> binds, boolean readOnly) {
+        this(sql, binds, readOnly, false);
+    }
 }

@@ -78,6 +78,9 @@ public final class StatementExecutor {
 
     /** A statement on its own: atomic without a transaction; a read-only one may go to a reader. */
     private static Driver.Mode mode(SqlStatement sql) {
-        return sql.readOnly() ? Driver.Mode.READ_ONLY : Driver.Mode.AUTOCOMMIT;
+        if (!sql.readOnly()) {
+            return Driver.Mode.AUTOCOMMIT;
+        }
+        return sql.readByKey() ? Driver.Mode.READ_BY_KEY : Driver.Mode.READ_ONLY;
     }
 }

@@ -1,8 +1,10 @@
 package dev.osprey.internal.sql;
 
 import dev.osprey.internal.driver.SqlStatement;
+import dev.osprey.internal.query.Comparison;
 import dev.osprey.internal.query.DeleteStatement;
 import dev.osprey.internal.query.InsertStatement;
+import dev.osprey.internal.query.Param;
 import dev.osprey.internal.query.Projection;
 import dev.osprey.internal.query.SelectStatement;
 import dev.osprey.internal.query.UpdateStatement;
@@ -43,7 +45,19 @@ public final class StatementRenderer {
 
     /** A SELECT; {@link SqlStatement#readOnly()} unless it locks rows. */
     public SqlStatement select(SelectStatement<?> select) {
-        return render(select, w -> selectBody(w, select, false), select.readOnly());
+        SqlStatement sql = render(select, w -> selectBody(w, select, false), select.readOnly());
+        return sql.readOnly() && readsByKey(select)
+                ? new SqlStatement(sql.sql(), sql.binds(), true, true) : sql;
+    }
+
+    /** Whether {@code select} reads at most one row of one table, by {@code id = ?}. */
+    private static boolean readsByKey(SelectStatement<?> select) {
+        if (!select.joins().isEmpty() || !select.groupBy().isEmpty() || select.where().size() != 1) {
+            return false;
+        }
+        return select.where().getFirst() instanceof Comparison c && c.operator() == Comparison.Operator.EQ
+                && c.right() instanceof Param<?> && c.left() instanceof dev.osprey.query.Column<?, ?> column
+                && column.model() == select.table() && column.attribute() == column.model().id();
     }
 
     /** {@code SELECT COUNT(*) FROM (select) AS …}: how many rows {@code select} returns. */

@@ -71,6 +71,19 @@ class StatementRendererTest {
     }
 
     @Test
+    void onlyASelectOfOneRowByPrimaryKeyIsMarkedAsAReadByKey() {
+        assertThat(sql(POSTGRES, select(Author.class).where(Author_.ID.eq(7L))).readByKey()).isTrue();
+        assertThat(sql(POSTGRES, select(Author_.NAME).where(Author_.ID.eq(7L))).readByKey()).isTrue();
+        assertThat(sql(POSTGRES, select(Author.class).where(Author_.NAME.eq("Ada"))).readByKey()).isFalse();
+        assertThat(sql(POSTGRES, select(Author.class).where(Author_.ID.gt(7L))).readByKey()).isFalse();
+        assertThat(sql(POSTGRES, select(Author.class).where(Author_.ID.eq(7L), Author_.NAME.eq("Ada"))).readByKey())
+                .as("still one row, but not known to be brief by this simple rule").isFalse();
+        assertThat(sql(POSTGRES, select(Author.class)).readByKey()).isFalse();
+        assertThat(sql(POSTGRES, select(Author.class).where(Author_.ID.eq(7L)).forUpdate()).readByKey())
+                .as("a locking read may wait for the lock").isFalse();
+    }
+
+    @Test
     void filtersOrderingAndPagingRenderPerDialect() {
         Select<Author> select = select(Author.class)
                 .where(Author_.NAME.startsWith("50%_off"), or(Author_.SCORE.isNull(), Author_.SCORE.gt(3)))

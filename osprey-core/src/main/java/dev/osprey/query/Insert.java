@@ -5,8 +5,10 @@ import java.util.Map;
 /**
  * An INSERT of one or many rows, built with {@link Sql#insert}. Each {@code values} call adds
  * rows; rows are inserted in the order given. Many rows become multi-row INSERTs sized to the
- * database's bind-parameter limit, all in one transaction: all rows are stored or none. Generated
- * ids are set on inserted entities (not for upserts; use {@link #returning} there). Immutable.
+ * database's bind-parameter limit, or, when no generated id has to come back, the database's own
+ * bulk way ({@code COPY} on PostgreSQL, one batch on MariaDB); either way all rows are stored or
+ * none. Generated ids are set on inserted entities (not for upserts; use {@link #returning} there).
+ * Immutable.
  *
  * @param <E> the entity
  */

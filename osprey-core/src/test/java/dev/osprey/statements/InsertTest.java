@@ -31,6 +31,7 @@ import static dev.osprey.query.Sql.excluded;
 import static dev.osprey.query.Sql.insert;
 import static dev.osprey.query.Sql.select;
 import static dev.osprey.query.Sql.set;
+import static dev.osprey.query.Sql.sum;
 import static dev.osprey.statements.Shop.thrownBy;
 import static dev.osprey.testkit.Futures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -210,6 +211,47 @@ class InsertTest {
                 .values(List.of(Map.of("name", "Ann"), Map.of("name", "Ben", "Visits", 1)))).join());
         assertThat(inList).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Visits");
         assertThat(rows(t.db())).isZero();
+    }
+
+    /** Keys are looked up once for a run of rows with the same keys; each row is still checked. */
+    @OnEachDatabase
+    void manyMapRowsWithTheSameKeysAreCheckedEachAndAMistakeLateInTheRunIsNamed(TestDb t) {
+        Shop.recreate(t);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            if (i % 500 == 7) {   // the same keys in another order now and then
+                row.put("visits", i);
+                row.put("name", "c" + i);
+            } else {
+                row.put("name", "c" + i);
+                row.put("visits", i);
+            }
+            rows.add(row);
+        }
+        List<Map<String, Object>> unknownKey = new ArrayList<>(rows);
+        unknownKey.set(1_500, new LinkedHashMap<>(Map.of("name", "x")));
+        unknownKey.get(1_500).put("Visits", 1);
+        assertThat(thrownBy(() -> insert(Customer.class).values(unknownKey)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'Visits'").hasMessageContaining("Customer");
+        List<Map<String, Object>> wrongValue = new ArrayList<>(rows);
+        wrongValue.set(1_600, new LinkedHashMap<>(Map.of("name", "y")));
+        wrongValue.get(1_600).put("visits", "lots");
+        assertThat(thrownBy(() -> insert(Customer.class).values(wrongValue)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("visits");
+        List<Map<String, Object>> namedTwice = new ArrayList<>(rows);
+        namedTwice.set(1_700, new LinkedHashMap<>(Map.of("name", "z")));
+        namedTwice.get(1_700).put("createdAt", Instant.EPOCH);
+        namedTwice.get(1_700).put("created_at", Instant.EPOCH);
+        namedTwice.set(1_701, new LinkedHashMap<>(Map.of("name", "z")));
+        assertThat(thrownBy(() -> insert(Customer.class).values(namedTwice)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("createdAt twice");
+
+        assertThat(t.db().execute(insert(Customer.class).values(rows)).join()).isEqualTo(2_000L);
+        assertThat(t.db().scalar(select(Customer_.VISITS).where(Customer_.NAME.eq("c1507"))).join()).isEqualTo(1_507);
+        assertThat(t.db().scalar(select(Customer_.VISITS).where(Customer_.NAME.eq("c1999"))).join()).isEqualTo(1_999);
+        assertThat(t.db().scalar(select(sum(Customer_.VISITS))).join()).isEqualTo(1_999_000);
     }
 
     @OnEachDatabase

@@ -9,5 +9,9 @@ public enum Capability {
     /** Check-constraint violations name the constraint. */
     NAMED_CHECK_CONSTRAINTS,
     /** VARCHAR(n) rejects longer text (SQLite keeps it whole). */
-    ENFORCED_LENGTHS
+    ENFORCED_LENGTHS,
+    /** REAL and DOUBLE columns hold NaN, the infinities and -0.0. */
+    NON_FINITE_FLOATS,
+    /** Dates and timestamps before year 1 (BC) and after 9999, and infinity. */
+    EXTREME_DATES
 }

@@ -14,7 +14,7 @@ public enum Target {
     SQLITE("SQLite", null, null, Set.of(Capability.NAMED_CHECK_CONSTRAINTS)),
     POSTGRESQL("PostgreSQL", "OSPREY_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test",
             Set.of(Capability.SERVER, Capability.NAMED_CONSTRAINTS, Capability.NAMED_CHECK_CONSTRAINTS,
-                    Capability.ENFORCED_LENGTHS)),
+                    Capability.ENFORCED_LENGTHS, Capability.NON_FINITE_FLOATS, Capability.EXTREME_DATES)),
     MARIADB("MariaDB", "OSPREY_TEST_MARIADB_URL", "mariadb://root@127.0.0.1:3306/test",
             Set.of(Capability.SERVER, Capability.NAMED_CONSTRAINTS, Capability.NAMED_CHECK_CONSTRAINTS,
                     Capability.ENFORCED_LENGTHS));
@@ -76,6 +76,18 @@ public enum Target {
                     + "%' AND pid <> pg_backend_pid()";
             case MARIADB -> "SELECT id FROM information_schema.processlist WHERE info LIKE '%" + marker
                     + "%' AND id <> CONNECTION_ID()";
+            case SQLITE -> throw new UnsupportedOperationException("SQLite has no server sessions");
+        };
+    }
+
+    /** SQL giving, as {@code n}, how many other sessions on this test's database are running an INSERT or COPY now. */
+    public String writesRunning() {
+        return switch (this) {
+            case POSTGRESQL -> "SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'active'"
+                    + " AND (query LIKE 'INSERT%' OR query LIKE 'COPY%') AND datname = current_database()"
+                    + " AND pid <> pg_backend_pid()";
+            case MARIADB -> "SELECT count(*) AS n FROM information_schema.processlist WHERE command <> 'Sleep'"
+                    + " AND (info LIKE 'INSERT%' OR info LIKE 'COPY%') AND db = DATABASE() AND id <> CONNECTION_ID()";
             case SQLITE -> throw new UnsupportedOperationException("SQLite has no server sessions");
         };
     }

@@ -7,16 +7,11 @@ import dev.osprey.testkit.TestDb;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,39 +47,7 @@ class ModelZooTest {
     }
 
     private static Animal extremes() {
-        Animal a = new Animal(FIFTY_EAGLES);
-        a.notes = "x".repeat(70_000) + "𝄞";
-        a.flag = true;
-        a.boxedFlag = false;
-        a.tiny = Byte.MIN_VALUE;
-        a.boxedTiny = Byte.MAX_VALUE;
-        a.small = Short.MIN_VALUE;
-        a.boxedSmall = Short.MAX_VALUE;
-        a.number = Integer.MIN_VALUE;
-        a.boxedNumber = Integer.MAX_VALUE;
-        a.big = Long.MIN_VALUE;
-        a.boxedBig = Long.MAX_VALUE;
-        a.real = Float.MAX_VALUE;
-        a.boxedReal = -Float.MIN_NORMAL;
-        a.dbl = Double.MAX_VALUE;
-        a.boxedDbl = -123456.789e-200;
-        a.money = new BigDecimal("1234567890123456789012345678.1234567891");
-        a.huge = new BigDecimal("-12345678901234567890123456789012345.123456789012345678901234567890");
-        a.data = new byte[256];
-        for (int i = 0; i < 256; i++) {
-            a.data[i] = (byte) i;
-        }
-        a.uuid = UUID.randomUUID();
-        a.instant = Instant.parse("1901-12-13T20:45:52.000001Z");
-        a.offsetDateTime = OffsetDateTime.parse("2262-04-11T23:47:16.854775+05:30");
-        a.day = LocalDate.of(1600, 3, 1);
-        a.time = LocalTime.of(23, 59, 59, 999_999_000);
-        a.localDateTime = LocalDateTime.parse("2999-12-31T23:59:59.999999");
-        a.mood = Mood.FURIOUS;
-        a.moodOrdinal = Mood.HAPPY;
-        a.duration = Duration.ofDays(3).plusNanos(7);
-        a.scratch = "never stored";
-        return a;
+        return Animal.extremes(FIFTY_EAGLES);
     }
 
     @OnEachDatabase

@@ -6,11 +6,13 @@ import dev.osprey.OspreyException;
 import dev.osprey.QueryTimeoutException;
 import dev.osprey.Row;
 import dev.osprey.StatementListener;
+import dev.osprey.internal.sql.BulkLoad;
 import dev.osprey.internal.sql.ColumnReader;
 import dev.osprey.internal.sql.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -29,8 +31,9 @@ import java.util.function.ToLongFunction;
  * How the JDBC driver runs one statement: as one observed, cancellable, timed unit. Listeners see
  * it start and end, the statement timeout covers it, cancelling the call cancels it, and its errors
  * are translated by the dialect and carry its SQL text. Every statement Osprey sends itself goes
- * through {@link #execute}; only {@code withConnection} callbacks' own statements do not. Also reads
- * result sets with the dialect's column readers. Thread-safe.
+ * through {@link #execute} (a {@code COPY} through {@link #load}); only {@code withConnection}
+ * callbacks' own statements do not. Also reads result sets with the dialect's column readers.
+ * Thread-safe.
  */
 final class JdbcExecution {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcExecution.class);
@@ -82,27 +85,48 @@ final class JdbcExecution {
      */
     <R> R execute(Operation<?> operation, SqlStatement statement, Preparer preparer, boolean close, Body<R> body,
                   ToLongFunction<R> rows) {
+        return observed(operation, statement, rows, () -> {
+            PreparedStatement ps = preparer.prepare(statement.sql());
+            try {
+                return timed(operation, Operation.running(ps), () -> body.run(ps));
+            } finally {
+                if (close) {
+                    closeQuietly(ps);
+                }
+            }
+        });
+    }
+
+    /**
+     * Runs {@code statement}, a {@code COPY}, through the dialect's {@link BulkLoad} on {@code connection}
+     * with {@code values}, {@code width} a row; listeners see {@code statement}, and the call stops it
+     * through the load's own cancel. Gives the rows stored.
+     *
+     * @throws OspreyException the translated error when the database refuses the load
+     */
+    long load(Operation<?> operation, SqlStatement statement, Connection connection, List<Object> values, int width) {
+        return observed(operation, statement, Long::longValue, () -> {
+            BulkLoad load = dialect.bulkLoad(connection);
+            return timed(operation, load::cancel, () -> load.load(statement.sql(), values, width));
+        });
+    }
+
+    /** Blocking JDBC work of one statement. */
+    @FunctionalInterface
+    private interface Work<R> {
+        R run() throws SQLException;
+    }
+
+    /** Runs {@code work} as {@code statement}: listeners see it start and end, and its errors are translated. */
+    private <R> R observed(Operation<?> operation, SqlStatement statement, ToLongFunction<R> rows, Work<R> work) {
         for (StatementListener listener : listeners) {
             notifyStarted(listener, statement);
         }
         long start = System.nanoTime();
-        PreparedStatement ps = null;
         try {
-            ps = preparer.prepare(statement.sql());
-            operation.begin(ps);
-            Duration limit = timeoutOf(operation);
-            ScheduledFuture<?> timeout = limit.isZero() ? null
-                    : timer().schedule(operation::timeout, limit.toNanos(), TimeUnit.NANOSECONDS);
-            try {
-                R result = body.run(ps);
-                finished(statement, start, rows.applyAsLong(result), null);
-                return result;
-            } finally {
-                if (timeout != null) {
-                    timeout.cancel(false);
-                }
-                operation.end(ps);
-            }
+            R result = work.run();
+            finished(statement, start, rows.applyAsLong(result), null);
+            return result;
         } catch (SQLException e) {
             OspreyException error = translate(e, statement.sql(), operation);
             finished(statement, start, -1, error);
@@ -110,10 +134,22 @@ final class JdbcExecution {
         } catch (RuntimeException e) {
             finished(statement, start, -1, e);
             throw e;
+        }
+    }
+
+    /** Runs {@code work} with {@code running} registered with the call: a cancel or the statement timeout stops it. */
+    private <R> R timed(Operation<?> operation, Operation.Running running, Work<R> work) throws SQLException {
+        operation.begin(running);
+        Duration limit = timeoutOf(operation);
+        ScheduledFuture<?> timeout = limit.isZero() ? null
+                : timer().schedule(operation::timeout, limit.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            return work.run();
         } finally {
-            if (close && ps != null) {
-                closeQuietly(ps);
+            if (timeout != null) {
+                timeout.cancel(false);
             }
+            operation.end(running);
         }
     }
 

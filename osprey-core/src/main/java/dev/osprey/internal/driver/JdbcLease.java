@@ -392,6 +392,12 @@ final class JdbcLease implements Lease {
         }
 
         @Override
+        public long copy(String sql, List<Object> values, int width) {
+            changed = true;
+            return runner.copy(sql, values, width);
+        }
+
+        @Override
         public int preparedStatements() {
             return runner.preparedStatements();
         }

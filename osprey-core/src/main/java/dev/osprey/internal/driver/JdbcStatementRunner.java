@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,13 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
                 return new BatchResult(count, execution.readFirstColumn(keys));
             }
         }, BatchResult::rows);
+    }
+
+    @Override
+    public long copy(String sql, List<Object> values, int width) {
+        checkOpen();
+        var observed = new SqlStatement(sql, Collections.unmodifiableList(values), false);
+        return execution.load(operation, observed, connection, observed.binds(), width);
     }
 
     private BatchResult rowByRow(PreparedStatement ps, List<List<Object>> rows) throws SQLException {

@@ -16,8 +16,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The future of one call, and the handle that stops its statements on the server. When the
  * future is completed by anyone but the worker ({@code cancel}, {@code complete},
  * {@code orTimeout}, ...) or the statement timeout fires, every statement the call is running is
- * cancelled with {@link Statement#cancel()}. Statements are registered and cancelled under one
- * lock, so a cancel can never reach a statement after the call has let go of it (and so never
+ * cancelled: a JDBC {@link Statement} with {@link Statement#cancel()}, a statement without one (a
+ * {@code COPY}) through its own {@link Running#cancel()}. Statements are registered and cancelled
+ * under one lock, so a cancel can never reach a statement after the call has let go of it (and so never
  * hits the next user of the connection). A cancel that arrives just before the statement reaches
  * the server is ignored by the drivers, so cancelling repeats until the worker has let go.
  *
@@ -43,7 +44,7 @@ final class Operation<T> extends CallFuture<T> {
     /** The call's work until a thread claims it; accessed through {@link #PENDING}. */
     @SuppressWarnings("unused")
     private volatile Runnable pending;
-    private final List<Statement> running = new ArrayList<>(1);
+    private final List<Running> running = new ArrayList<>(1);
     private boolean timedOut;
     private volatile boolean connectionLost;
     /** The statement timeout of this call, or null for the configured one (a session's own limit). */
@@ -59,8 +60,41 @@ final class Operation<T> extends CallFuture<T> {
         return statementTimeout;
     }
 
+    /** A statement running on the server for this call, which another thread may stop. */
+    interface Running {
+        /** Asks the server to stop it; may do network I/O. */
+        void cancel() throws SQLException;
+
+        /** Whether it is over for good (a closed JDBC statement), so that the call may forget it. */
+        default boolean isClosed() {
+            return false;
+        }
+    }
+
+    /** A JDBC statement as {@link Running}. */
+    private record JdbcStatement(Statement statement) implements Running {
+        @Override
+        public void cancel() throws SQLException {
+            statement.cancel();
+        }
+
+        @Override
+        public boolean isClosed() {
+            try {
+                return statement.isClosed();
+            } catch (SQLException e) {
+                return true;
+            }
+        }
+    }
+
+    /** {@code statement} as {@link Running}, for {@link #begin} and {@link #end}. */
+    static Running running(Statement statement) {
+        return new JdbcStatement(statement);
+    }
+
     /** Registers a statement about to execute; throws if the call was cancelled already. */
-    void begin(Statement statement) {
+    void begin(Running statement) {
         lock.lock();
         try {
             if (isDone()) {
@@ -76,8 +110,8 @@ final class Operation<T> extends CallFuture<T> {
     void track(Statement statement) {
         lock.lock();
         try {
-            running.removeIf(Operation::isClosed);
-            running.add(statement);
+            running.removeIf(Running::isClosed);
+            running.add(running(statement));
             if (isDone()) {
                 // The call ended (was cancelled) before user code made this statement: a single cancel
                 // now would land before the statement runs and be ignored, so keep cancelling until
@@ -89,7 +123,7 @@ final class Operation<T> extends CallFuture<T> {
         }
     }
 
-    void end(Statement statement) {
+    void end(Running statement) {
         lock.lock();
         try {
             running.remove(statement);
@@ -234,20 +268,12 @@ final class Operation<T> extends CallFuture<T> {
     }
 
     private void cancelRunning() {
-        for (Statement statement : running) {
+        for (Running statement : running) {
             try {
                 statement.cancel();
             } catch (SQLException | RuntimeException ignored) {
                 // already finished or closed: nothing left to stop
             }
-        }
-    }
-
-    private static boolean isClosed(Statement statement) {
-        try {
-            return statement.isClosed();
-        } catch (SQLException e) {
-            return true;
         }
     }
 }

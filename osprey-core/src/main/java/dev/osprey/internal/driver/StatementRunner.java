@@ -36,6 +36,15 @@ public interface StatementRunner {
      */
     BatchResult batch(String sql, List<List<Object>> rows, String keyColumn);
 
+    /**
+     * Stores rows with {@code sql}, a {@code COPY … FROM STDIN} of their columns, through the dialect's
+     * bulk load (only where its {@link Dialect#bulkInsertStyle()} is
+     * {@link Dialect.BulkInsertStyle#COPY COPY}): {@code values} holds the rows one after another,
+     * {@code width} values each, as they are bound. It is one statement, atomic on its own; listeners
+     * see it with the values as its binds. Gives the rows stored.
+     */
+    long copy(String sql, List<Object> values, int width);
+
     /** How many {@code PreparedStatement}s this call has prepared so far (statements repeated in it reuse theirs). */
     int preparedStatements();
 }

@@ -7,6 +7,7 @@ import dev.osprey.internal.driver.SqlStatement;
 import dev.osprey.internal.driver.StatementRunner;
 import dev.osprey.internal.query.InsertStatement;
 import dev.osprey.internal.query.InsertStatement.ConflictClause;
+import dev.osprey.internal.query.MapRow;
 import dev.osprey.internal.query.Projection;
 import dev.osprey.internal.query.ReturningStatement;
 import dev.osprey.internal.sql.Dialect;
@@ -19,7 +20,6 @@ import dev.osprey.query.Expression;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +29,11 @@ import java.util.Map;
  * attribute order); each group is cut into multi-row INSERTs of equal size, as many rows as the
  * database's bind-parameter limit allows (at most 1000), so that equal chunks share their SQL text
  * and prepared statement. Several statements run in one transaction; one runs on its own.
+ *
+ * <p>A group that needs nothing back (no ids to set, no {@code RETURNING}, no upsert clause) and has
+ * more rows than one such statement holds goes the dialect's {@link Dialect#bulkInsertStyle() bulk
+ * way} instead: one {@code COPY … FROM STDIN} (PostgreSQL), or one JDBC batch of one-row INSERTs that
+ * the driver sends in bulk (MariaDB).
  *
  * <p>Generated ids are set on the entities that had none (not for upserts): from {@code RETURNING}
  * where the database has it, sorted ascending because ids are allocated in row order while the
@@ -51,7 +56,9 @@ final class InsertPlan<E> {
     private final Attribute<E, ?> id;
     private final List<Attribute<E, ?>> allColumns;
     private final List<Attribute<E, ?>> withoutId;
-    private final Map<Attribute<E, ?>, Integer> positions = new IdentityHashMap<>();
+    /** The columns of the last map row, and the list its group goes by (see {@link #mapRow}). */
+    private List<Attribute<E, ?>> lastMapColumns;
+    private List<Attribute<E, ?>> lastGroupColumns;
     /** Whether inserted entities get their generated ids set. */
     private final boolean assignIds;
 
@@ -63,9 +70,6 @@ final class InsertPlan<E> {
         this.id = model.id();
         this.allColumns = model.attributes();
         this.withoutId = allColumns.stream().filter(a -> a != id).toList();
-        for (int i = 0; i < allColumns.size(); i++) {
-            positions.put(allColumns.get(i), i);
-        }
         this.assignIds = id.isGenerated() && id.isWritable() && conflict == null;
         if (insert.rows().isEmpty()) {
             throw new IllegalArgumentException("insert of " + model.type().getSimpleName() + " has no rows");
@@ -90,7 +94,9 @@ final class InsertPlan<E> {
         for (Group group : groups(rows)) {
             boolean ids = group.hasTargets;
             if (ids && !dialect.supportsReturning()) {
-                keyedBatches(group, steps, (Projection<Object>) null);
+                batches(group, true, steps, (Projection<Object>) null);
+            } else if (!ids && bulk(group)) {
+                bulkSteps(group, steps);
             } else {
                 List<Attribute<E, ?>> returning = ids ? List.of(id) : List.of();
                 chunks(group, returning, (sql, targets) -> ids
@@ -123,7 +129,7 @@ final class InsertPlan<E> {
                             + "generates; a row of this insert gives " + model.type().getSimpleName() + "."
                             + id.property() + " itself");
                 }
-                keyedBatches(group, steps, projection);
+                batches(group, true, steps, projection);
             }
         } else {
             for (Group group : groups(rows)) {
@@ -204,8 +210,10 @@ final class InsertPlan<E> {
             List<Attribute<E, ?>> columns;
             E target = null;
             values.clear();
-            if (row instanceof Map<?, ?> map) {
-                columns = mapRow(map, values);
+            if (row instanceof MapRow<?> map) {
+                @SuppressWarnings("unchecked")
+                MapRow<E> checked = (MapRow<E>) map;
+                columns = mapRow(checked, values);
             } else {
                 E entity = model.type().cast(row);
                 boolean unset = id.isGenerated() && isUnset(id.get(entity));
@@ -232,28 +240,22 @@ final class InsertPlan<E> {
     }
 
     /**
-     * A map row's columns in attribute order (so that maps with the same keys in any order share
-     * statements), its bind values added to {@code values} in that order.
+     * A map row's columns (in attribute order, so that maps with the same keys in any order share
+     * statements), its bind values added to {@code values} in that order. Rows with the same keys
+     * share one columns list, whose group list is worked out once.
      */
-    @SuppressWarnings("unchecked")
-    private List<Attribute<E, ?>> mapRow(Map<?, ?> row, List<Object> values) {
-        Attribute<E, ?>[] byPosition = new Attribute[allColumns.size()];
-        Object[] valueByPosition = new Object[allColumns.size()];
-        for (Map.Entry<?, ?> entry : row.entrySet()) {
-            // the insert checked the keys: columns of this entity, values of their Java types
-            Attribute<E, ?> attribute = ((Column<E, ?>) entry.getKey()).attribute();
-            int position = positions.get(attribute);
-            byPosition[position] = attribute;
-            valueByPosition[position] = toDatabase(attribute, entry.getValue());
+    private List<Attribute<E, ?>> mapRow(MapRow<E> row, List<Object> values) {
+        List<Attribute<E, ?>> columns = row.columns();
+        Object[] given = row.values();
+        for (int i = 0; i < given.length; i++) {
+            values.add(toDatabase(columns.get(i), given[i]));
         }
-        List<Attribute<E, ?>> columns = new ArrayList<>(row.size());
-        for (int i = 0; i < byPosition.length; i++) {
-            if (byPosition[i] != null) {
-                columns.add(byPosition[i]);
-                values.add(valueByPosition[i]);
-            }
+        if (columns != lastMapColumns) {
+            lastMapColumns = columns;
+            lastGroupColumns = columns.equals(withoutId) ? withoutId
+                    : columns.equals(allColumns) ? allColumns : columns;
         }
-        return columns.equals(withoutId) ? withoutId : columns.equals(allColumns) ? allColumns : columns;
+        return lastGroupColumns;
     }
 
     @SuppressWarnings("unchecked")
@@ -299,12 +301,38 @@ final class InsertPlan<E> {
     }
 
     /**
-     * Cuts {@code group} into batches of one-row inserts whose generated keys are read: ids where there
-     * is no RETURNING. With a {@code projection}, the keys are also the returned rows.
+     * Whether {@code group}, whose rows need nothing back, goes the dialect's bulk way: where it has
+     * one, for more rows than one multi-row statement holds (fewer go faster as that one statement).
      */
-    private <R> void keyedBatches(Group group, List<Step<R>> steps, Projection<R> projection) {
+    private boolean bulk(Group group) {
+        return conflict == null && !group.columns.isEmpty()
+                && dialect.bulkInsertStyle() != Dialect.BulkInsertStyle.MULTI_ROW
+                && group.rows() > rowsPerStatement(group.columns, List.of());
+    }
+
+    /** {@code group} as one COPY or one batch of one-row inserts, as the dialect sends bulk inserts best. */
+    private <R> void bulkSteps(Group group, List<Step<R>> steps) {
+        switch (dialect.bulkInsertStyle()) {
+            case COPY -> {
+                String sql = renderer.copy(model, group.columns);
+                List<Object> values = group.values;
+                int width = group.columns.size();
+                steps.add((runner, out) -> runner.copy(sql, values, width));
+            }
+            case BATCH -> batches(group, false, steps, null);
+            case MULTI_ROW -> throw new IllegalStateException("multi-row inserts are no bulk way");
+        }
+    }
+
+    /**
+     * Cuts {@code group} into batches of one-row inserts. With {@code keys}, the generated keys are
+     * read (ids where there is no RETURNING), a thousand rows a batch; with a {@code projection} they
+     * are also the returned rows. Without, the whole group is one batch.
+     */
+    private <R> void batches(Group group, boolean keys, List<Step<R>> steps, Projection<R> projection) {
         int width = group.columns.size();
-        int perBatch = MAX_ROWS_PER_STATEMENT;   // one-row statements: the bind limit does not apply
+        // one-row statements: the bind limit does not apply
+        int perBatch = keys ? MAX_ROWS_PER_STATEMENT : group.rows();
         SqlStatement shape = renderer.insert(model, group.columns, 1, conflict, List.of());
         for (int from = 0; from < group.rows(); from += perBatch) {
             int to = Math.min(group.rows(), from + perBatch);
@@ -318,27 +346,29 @@ final class InsertPlan<E> {
                 rows.add(values);
             }
             List<E> targets = group.hasTargets ? group.targets.subList(from, to) : null;
-            steps.add(new KeyedBatch<>(shape.sql(), rows, targets, projection));
+            steps.add(new Batch<>(shape.sql(), rows, keys ? id.column() : null, targets, projection));
         }
     }
 
-    /** A batch of one-row inserts that reads the generated keys. */
-    private final class KeyedBatch<R> implements Step<R> {
+    /** A batch of one-row inserts that reads the generated keys of {@code keyColumn} unless it is null. */
+    private final class Batch<R> implements Step<R> {
         private final String sql;
         private final List<List<Object>> rows;
+        private final String keyColumn;
         private final List<E> targets;
         private final Projection<R> projection;
 
-        KeyedBatch(String sql, List<List<Object>> rows, List<E> targets, Projection<R> projection) {
+        Batch(String sql, List<List<Object>> rows, String keyColumn, List<E> targets, Projection<R> projection) {
             this.sql = sql;
             this.rows = rows;
+            this.keyColumn = keyColumn;
             this.targets = targets;
             this.projection = projection;
         }
 
         @Override
         public long run(StatementRunner runner, List<R> out) {
-            BatchResult result = runner.batch(sql, rows, id.column());
+            BatchResult result = runner.batch(sql, rows, keyColumn);
             if (projection != null) {
                 for (Object key : result.keys()) {
                     out.add(projection.map(new Object[] {key}));

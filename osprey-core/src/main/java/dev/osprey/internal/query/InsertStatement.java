@@ -9,16 +9,15 @@ import dev.osprey.query.Tuple;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The tree of an INSERT: the rows to insert, in order, each an entity or a map whose keys have been
- * checked against the entity (and are stored here as columns), and an optional upsert clause.
+ * checked against the entity (and are stored here as a {@link MapRow}), and an optional upsert clause.
  *
- * @param rows     entities ({@code E}) and {@code Map<Column<E, ?>, Object>}s of already converted values
+ * @param rows     entities ({@code E}) and {@link MapRow}s of already converted values
  * @param conflict the upsert clause, or {@code null}
  */
 public record InsertStatement<E>(EntityModel<E> model, List<Object> rows, ConflictClause<E> conflict)
@@ -42,17 +41,18 @@ public record InsertStatement<E>(EntityModel<E> model, List<Object> rows, Confli
 
     @Override
     public Insert<E> values(Map<String, ?> row) {
-        return withRows(List.of(checkMap(row)));
+        return withRows(List.of(new MapRowReader<>(model).read(row)));
     }
 
     @Override
     public Insert<E> values(Iterable<?> rows) {
         Objects.requireNonNull(rows, "rows");
         List<Object> checked = new ArrayList<>();
+        MapRowReader<E> maps = new MapRowReader<>(model);
         int index = 0;
         for (Object row : rows) {
             if (row instanceof Map<?, ?> map) {
-                checked.add(checkMap(map));
+                checked.add(maps.read(map));
             } else {
                 checked.add(checkEntity(row, index));
             }
@@ -77,26 +77,6 @@ public record InsertStatement<E>(EntityModel<E> model, List<Object> rows, Confli
                     + model.type().getSimpleName() + " nor a Map");
         }
         return model.type().cast(row);
-    }
-
-    private Map<Column<E, ?>, Object> checkMap(Map<?, ?> row) {
-        Objects.requireNonNull(row, "row");
-        if (row.isEmpty()) {
-            throw new IllegalArgumentException("a row for " + model.type().getSimpleName() + " has no values");
-        }
-        Map<Column<E, ?>, Object> values = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> entry : row.entrySet()) {
-            if (!(entry.getKey() instanceof String key)) {
-                throw new IllegalArgumentException("row keys are field names; got " + entry.getKey());
-            }
-            Column<E, ?> column = ColumnLookup.column(model, key);
-            if (values.containsKey(column)) {
-                throw new IllegalArgumentException("a row for " + model.type().getSimpleName() + " gives "
-                        + column + " twice");
-            }
-            values.put(column, ColumnLookup.value(column, entry.getValue()));
-        }
-        return values;
     }
 
     @Override

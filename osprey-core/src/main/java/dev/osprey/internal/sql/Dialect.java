@@ -10,6 +10,7 @@ import dev.osprey.SerializationFailureException;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
@@ -154,6 +155,32 @@ public abstract class Dialect {
 
     public UpsertStyle upsertStyle() {
         return UpsertStyle.ON_CONFLICT;
+    }
+
+    /**
+     * How an insert of more rows than one multi-row statement holds is sent fastest when it needs
+     * nothing back: no generated ids, no {@code RETURNING}, no upsert clause.
+     */
+    public enum BulkInsertStyle {
+        /** Multi-row {@code INSERT … VALUES (…), (…)} statements, as many rows each as the bind limit allows. */
+        MULTI_ROW,
+        /** One JDBC batch of one-row INSERTs, which the driver sends in bulk. */
+        BATCH,
+        /** {@code COPY table (columns) FROM STDIN}, streamed through {@link #bulkLoad}. */
+        COPY
+    }
+
+    /** How this database takes a bulk insert that needs nothing back; multi-row INSERTs unless it has a faster way. */
+    public BulkInsertStyle bulkInsertStyle() {
+        return BulkInsertStyle.MULTI_ROW;
+    }
+
+    /**
+     * The bulk load (a {@code COPY}) of {@code connection}, for a dialect whose
+     * {@link #bulkInsertStyle()} is {@link BulkInsertStyle#COPY}.
+     */
+    public BulkLoad bulkLoad(Connection connection) throws SQLException {
+        throw new UnsupportedOperationException(name() + " has no bulk-load protocol");
     }
 
     /** In an upsert's update, the value that was to be inserted into {@code quotedColumn}. */
@@ -314,10 +341,14 @@ public abstract class Dialect {
             case LocalDate d -> bindLocalDate(ps, index, d);
             case LocalTime t -> bindLocalTime(ps, index, t.truncatedTo(ChronoUnit.MICROS));
             case Enum<?> e -> ps.setString(index, e.name());
-            default -> throw new IllegalArgumentException("cannot bind a value of type " + value.getClass().getName()
-                    + " as parameter " + index + "; supported are String, numbers, Boolean, byte[], UUID, "
-                    + "java.time values and enums");
+            default -> throw unbindable(value, "parameter " + index);
         }
+    }
+
+    /** The error for a value of a type that no database binds, as {@code where} (a parameter, a COPY value). */
+    static IllegalArgumentException unbindable(Object value, String where) {
+        return new IllegalArgumentException("cannot bind a value of type " + value.getClass().getName() + " as "
+                + where + "; supported are String, numbers, Boolean, byte[], UUID, java.time values and enums");
     }
 
     protected void bindUuid(PreparedStatement ps, int index, UUID value) throws SQLException {

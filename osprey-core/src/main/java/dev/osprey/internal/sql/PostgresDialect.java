@@ -8,6 +8,7 @@ import dev.osprey.OspreyException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -54,6 +55,17 @@ final class PostgresDialect extends Dialect {
     @Override
     public int maxBindParameters() {
         return 32_767;
+    }
+
+    /** COPY parses rows as text with no statement, plan or bind per row: the fastest way in. */
+    @Override
+    public BulkInsertStyle bulkInsertStyle() {
+        return BulkInsertStyle.COPY;
+    }
+
+    @Override
+    public BulkLoad bulkLoad(Connection connection) throws SQLException {
+        return new PostgresCopy(connection);
     }
 
     @Override

@@ -140,6 +140,25 @@ public final class StatementRenderer {
                                InsertStatement.ConflictClause<?> conflict, List<Attribute<?, ?>> returning) {
     }
 
+    /**
+     * {@code COPY table (columns) FROM STDIN}: a bulk load of rows of {@code columns}, whose values go
+     * through the dialect's {@link Dialect#bulkLoad} (only where the {@link Dialect#bulkInsertStyle()} is
+     * {@link Dialect.BulkInsertStyle#COPY}).
+     */
+    public String copy(EntityModel<?> model, List<? extends Attribute<?, ?>> columns) {
+        if (dialect.bulkInsertStyle() != Dialect.BulkInsertStyle.COPY || columns.isEmpty()) {
+            throw new IllegalArgumentException("no COPY of " + columns.size() + " columns on " + dialect.name());
+        }
+        return render(new CopyShape(model, List.copyOf(columns)), w -> {
+            w.append("COPY ").quoted(model.table()).append(" (");
+            w.list(columns, a -> w.quoted(a.column()));
+            w.append(") FROM STDIN");
+        }, false).sql();
+    }
+
+    private record CopyShape(EntityModel<?> model, List<Attribute<?, ?>> columns) {
+    }
+
     private void insertBody(SqlWriter w, InsertShape shape) {
         EntityModel<?> model = shape.model();
         w.enter(new SqlWriter.Scope(List.of(model), true));

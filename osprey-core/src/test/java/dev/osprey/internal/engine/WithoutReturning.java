@@ -1,10 +1,12 @@
 package dev.osprey.internal.engine;
 
 import dev.osprey.OspreyException;
+import dev.osprey.internal.sql.BulkLoad;
 import dev.osprey.internal.sql.ColumnReader;
 import dev.osprey.internal.sql.Dialect;
 import dev.osprey.mapping.ColumnType;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -32,6 +34,8 @@ final class WithoutReturning extends Dialect {
     @Override public String quote(String identifier) { return real.quote(identifier); }
     @Override public String typeName(ColumnType type) { return real.typeName(type); }
     @Override public UpsertStyle upsertStyle() { return real.upsertStyle(); }
+    @Override public BulkInsertStyle bulkInsertStyle() { return real.bulkInsertStyle(); }
+    @Override public BulkLoad bulkLoad(Connection connection) throws SQLException { return real.bulkLoad(connection); }
     @Override public String excluded(String quotedColumn) { return real.excluded(quotedColumn); }
     @Override public String insertDefaultValues(String quotedTable) { return real.insertDefaultValues(quotedTable); }
     @Override public boolean supportsNullsOrdering() { return real.supportsNullsOrdering(); }

@@ -287,6 +287,21 @@ class StatementRendererTest {
     }
 
     @Test
+    void bulkInsertsGoAsCopyOnPostgresAsOneBatchOnMariaDbAndAsMultiRowInsertsElsewhere() {
+        assertThat(POSTGRES.dialect().bulkInsertStyle()).isEqualTo(Dialect.BulkInsertStyle.COPY);
+        assertThat(MARIADB.dialect().bulkInsertStyle()).isEqualTo(Dialect.BulkInsertStyle.BATCH);
+        assertThat(new MariaDbDialect("MySQL", "8.4.3", 8, 4).bulkInsertStyle())
+                .as("MySQL has no bulk command").isEqualTo(Dialect.BulkInsertStyle.MULTI_ROW);
+        assertThat(SQLITE.dialect().bulkInsertStyle()).isEqualTo(Dialect.BulkInsertStyle.MULTI_ROW);
+
+        assertThat(POSTGRES.copy(Author_.MODEL, columns(Author_.NAME, Author_.EMAIL)))
+                .isEqualTo("COPY \"authors\" (\"name\", \"email\") FROM STDIN");
+        assertThatThrownBy(() -> MARIADB.copy(Author_.MODEL, columns(Author_.NAME)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("COPY");
+        assertThatThrownBy(() -> POSTGRES.copy(Author_.MODEL, columns())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void upsertsRenderAsOnConflictOrOnDuplicateKey() {
         Insert<Author> insert = insert(Author.class)
                 .onConflict(Author_.EMAIL)

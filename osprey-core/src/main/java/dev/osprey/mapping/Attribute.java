@@ -34,6 +34,7 @@ public final class Attribute<E, T> {
     private final BiConsumer<E, T> setter;
     private final Function<T, Object> toDatabase;
     private final Function<Object, T> fromDatabase;
+    private final Class<?> readAs;
 
     private Attribute(Builder<E, T> b) {
         this.property = b.property;
@@ -52,7 +53,8 @@ public final class Attribute<E, T> {
         this.getter = Objects.requireNonNull(b.getter, "getter of " + b.property);
         this.setter = b.setter;
         this.toDatabase = b.toDatabase;
-        this.fromDatabase = b.fromDatabase != null ? b.fromDatabase : raw -> ValueConverter.convert(raw, b.javaType);
+        this.fromDatabase = b.fromDatabase != null ? b.fromDatabase : ValueConverter.to(b.javaType);
+        this.readAs = b.fromDatabase != null ? b.readAs : b.javaType.isEnum() ? null : ValueConverter.boxed(b.javaType);
     }
 
     /**
@@ -117,6 +119,15 @@ public final class Attribute<E, T> {
         return value == null ? null : toDatabase.apply(value);
     }
 
+    /**
+     * The Java type the stored value is best read from the database as, so the driver can use a typed
+     * getter: the field's own type, a converter's stored type, {@code Integer} for an enum by ordinal;
+     * {@code null} when any representation will do (an enum by name reads a name or a number).
+     */
+    public Class<?> readAs() {
+        return readAs;
+    }
+
     /** The field's value for what the database returned. */
     public T fromDatabase(Object raw) {
         if (raw == null) {
@@ -158,6 +169,7 @@ public final class Attribute<E, T> {
         private BiConsumer<E, T> setter;
         private Function<T, Object> toDatabase = value -> value;
         private Function<Object, T> fromDatabase;
+        private Class<?> readAs;
 
         private Builder(String property, String column, Class<T> javaType, ColumnType type) {
             this.property = Objects.requireNonNull(property, "property");
@@ -190,9 +202,11 @@ public final class Attribute<E, T> {
             if (constants == null) {
                 throw new IllegalArgumentException(property + " is not an enum");
             }
+            Function<Object, Integer> number = ValueConverter.to(Integer.class);
             this.toDatabase = value -> ((Enum<?>) value).ordinal();
+            this.readAs = Integer.class;
             this.fromDatabase = raw -> {
-                int ordinal = ValueConverter.convert(raw, Integer.class);
+                int ordinal = number.apply(raw);
                 if (ordinal < 0 || ordinal >= constants.length) {
                     throw new IllegalArgumentException("holds " + ordinal + ", which is not an ordinal of "
                             + javaType.getName());
@@ -204,8 +218,10 @@ public final class Attribute<E, T> {
 
         /** Stores the value through {@code converter} as a {@code stored} value. */
         public <D> Builder<E, T> converter(AttributeConverter<T, D> converter, Class<D> stored) {
+            Function<Object, D> read = ValueConverter.to(stored);
             this.toDatabase = converter::toDatabase;
-            this.fromDatabase = raw -> converter.fromDatabase(ValueConverter.convert(raw, stored));
+            this.readAs = ValueConverter.boxed(stored);
+            this.fromDatabase = raw -> converter.fromDatabase(read.apply(raw));
             return this;
         }
 

@@ -2,6 +2,8 @@ package dev.osprey.zoo;
 
 import dev.osprey.mapping.Attribute;
 import dev.osprey.mapping.EntityModel;
+import dev.osprey.query.Column;
+import dev.osprey.query.Sql;
 import dev.osprey.testkit.OnEachDatabase;
 import dev.osprey.testkit.TestDb;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,11 @@ class ModelZooTest {
         }).toList();
     }
 
+    /** The same rows through a typed select, where the dialect may read each column with a typed getter. */
+    private static <E> List<E> selectTyped(TestDb t, EntityModel<E> model) {
+        return t.db().scalars(Sql.select(model.type()).orderBy(Column.of(model, model.id()).asc())).join();
+    }
+
     private static Animal extremes() {
         return Animal.extremes(FIFTY_EAGLES);
     }
@@ -58,17 +65,18 @@ class ModelZooTest {
         Animal original = extremes();
         insert(t, model, original);
 
-        Animal read = selectAll(t, model).getFirst();
-        assertThat(read.id).isNotNull().isPositive();
-        assertThat(read)
-                .usingRecursiveComparison()
-                .withComparatorForType(Comparator.naturalOrder(), BigDecimal.class)
-                .withComparatorForType(Comparator.comparing(OffsetDateTime::toInstant), OffsetDateTime.class)
-                .ignoringFields("id", "scratch")
-                .isEqualTo(original);
-        assertThat(read.offsetDateTime.getOffset()).isEqualTo(ZoneOffset.UTC);
-        assertThat(read.name.codePointCount(0, read.name.length())).isEqualTo(50);
-        assertThat(read.scratch).isNull();
+        for (Animal read : List.of(selectAll(t, model).getFirst(), selectTyped(t, model).getFirst())) {
+            assertThat(read.id).isNotNull().isPositive();
+            assertThat(read)
+                    .usingRecursiveComparison()
+                    .withComparatorForType(Comparator.naturalOrder(), BigDecimal.class)
+                    .withComparatorForType(Comparator.comparing(OffsetDateTime::toInstant), OffsetDateTime.class)
+                    .ignoringFields("id", "scratch")
+                    .isEqualTo(original);
+            assertThat(read.offsetDateTime.getOffset()).isEqualTo(ZoneOffset.UTC);
+            assertThat(read.name.codePointCount(0, read.name.length())).isEqualTo(50);
+            assertThat(read.scratch).isNull();
+        }
         t.db().schema().dropAll(Animal.class).join();
     }
 
@@ -79,11 +87,41 @@ class ModelZooTest {
         EntityModel<Animal> model = EntityModel.of(Animal.class);
         insert(t, model, new Animal("empty"));
 
-        Animal read = selectAll(t, model).getFirst();
-        assertThat(read.name).isEqualTo("empty");
-        assertThat(read).hasAllNullFieldsOrPropertiesExcept("id", "name", "flag", "tiny", "small", "number", "big",
-                "real", "dbl");
-        assertThat(read.number).isZero();
+        for (Animal read : List.of(selectAll(t, model).getFirst(), selectTyped(t, model).getFirst())) {
+            assertThat(read.name).isEqualTo("empty");
+            assertThat(read).hasAllNullFieldsOrPropertiesExcept("id", "name", "flag", "tiny", "small", "number", "big",
+                    "real", "dbl");
+            assertThat(read.number).isZero();
+        }
+        t.db().schema().dropAll(Animal.class).join();
+    }
+
+    @OnEachDatabase
+    void zerosAndFalseAreNotReadAsNull(TestDb t) {
+        t.db().schema().dropAll(Animal.class).join();
+        t.db().schema().createAll(Animal.class).join();
+        EntityModel<Animal> model = EntityModel.of(Animal.class);
+        Animal zeros = new Animal("zeros");
+        zeros.boxedFlag = false;
+        zeros.boxedTiny = 0;
+        zeros.boxedSmall = 0;
+        zeros.boxedNumber = 0;
+        zeros.boxedBig = 0L;
+        zeros.boxedReal = 0f;
+        zeros.boxedDbl = 0d;
+        zeros.moodOrdinal = Mood.values()[0];
+        insert(t, model, zeros);
+
+        for (Animal read : List.of(selectAll(t, model).getFirst(), selectTyped(t, model).getFirst())) {
+            assertThat(read.boxedFlag).isFalse();
+            assertThat(read.boxedTiny).isZero();
+            assertThat(read.boxedSmall).isZero();
+            assertThat(read.boxedNumber).isZero();
+            assertThat(read.boxedBig).isZero();
+            assertThat(read.boxedReal).isZero();
+            assertThat(read.boxedDbl).isZero();
+            assertThat(read.moodOrdinal).isEqualTo(Mood.values()[0]);
+        }
         t.db().schema().dropAll(Animal.class).join();
     }
 
@@ -95,6 +133,7 @@ class ModelZooTest {
         var point = new Point(7, "seven", -0.5, Instant.parse("2038-01-19T03:14:08Z"));
         insert(t, model, point);
         assertThat(selectAll(t, model)).containsExactly(point);
+        assertThat(selectTyped(t, model)).containsExactly(point);
         assertThat(model.isRecord()).isTrue();
         assertThat(model.id().isWritable()).isFalse();
         t.db().schema().dropAll(Point.class).join();

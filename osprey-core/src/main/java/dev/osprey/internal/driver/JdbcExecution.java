@@ -162,7 +162,7 @@ final class JdbcExecution {
 
     /** Every row of {@code rs} made by {@code mapper}; one raw-value array serves all rows. */
     <T> List<T> read(ResultSet rs, RowMapper<T> mapper) throws SQLException {
-        ColumnReader[] readers = readers(rs.getMetaData());
+        ColumnReader[] readers = readers(rs.getMetaData(), mapper);
         int count = readers.length;
         Object[] raw = new Object[count];
         List<T> rows = new ArrayList<>();
@@ -197,10 +197,10 @@ final class JdbcExecution {
         return values;
     }
 
-    private ColumnReader[] readers(ResultSetMetaData md) throws SQLException {
+    private ColumnReader[] readers(ResultSetMetaData md, RowMapper<?> mapper) throws SQLException {
         ColumnReader[] readers = new ColumnReader[md.getColumnCount()];
         for (int i = 0; i < readers.length; i++) {
-            readers[i] = dialect.reader(md, i + 1);
+            readers[i] = dialect.reader(md, i + 1, mapper.readAs(i));
         }
         return readers;
     }

@@ -12,4 +12,13 @@ package dev.osprey.internal.driver;
 @FunctionalInterface
 public interface RowMapper<T> {
     T map(Object[] raw);
+
+    /**
+     * The Java type this mapper wants column {@code index} (0-based) read as, so the dialect can pick a
+     * typed getter for it; {@code null} (the default) takes the driver's own representation. A hint
+     * only: the mapper still converts whatever it is given.
+     */
+    default Class<?> readAs(int index) {
+        return null;
+    }
 }

@@ -12,10 +12,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.nio.ByteBuffer;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Converts a value as a JDBC driver returned it into the Java type a caller asked for, across the
@@ -40,6 +40,57 @@ public final class ValueConverter {
                     + type.getName());
         }
         return (T) converted;
+    }
+
+    /**
+     * {@link #convert} to {@code type}, made once for a column and used for all its values: the
+     * representation a driver usually gives for {@code type} takes a direct path, anything else goes
+     * through {@code convert}. A primitive {@code type} converts to its box.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Function<Object, T> to(Class<T> type) {
+        Class<?> boxed = boxed(type);
+        Function<Object, ?> conversion;
+        if (boxed == Long.class) {
+            conversion = v -> v instanceof Long l ? l : v instanceof Integer i ? Long.valueOf(i) : convert(v, Long.class);
+        } else if (boxed == Integer.class) {
+            conversion = v -> v instanceof Integer i ? i : convert(v, Integer.class);
+        } else if (boxed == Short.class) {
+            conversion = v -> v instanceof Integer i && i == i.shortValue() ? Short.valueOf(i.shortValue())
+                    : convert(v, Short.class);
+        } else if (boxed == String.class) {
+            conversion = v -> v instanceof String s ? s : convert(v, String.class);
+        } else if (boxed == Instant.class) {
+            conversion = v -> v instanceof String s ? textInstant(s) : convert(v, Instant.class);
+        } else if (boxed == LocalDateTime.class) {
+            conversion = v -> {
+                LocalDateTime t = v instanceof String s ? storedDateTime(s) : null;
+                return t != null ? t : convert(v, LocalDateTime.class);
+            };
+        } else {
+            conversion = v -> convert(v, boxed);
+        }
+        return (Function<Object, T>) conversion;
+    }
+
+    /** SQLite's stored form of an instant read directly; any other text through {@link #convert}. */
+    private static Instant textInstant(String text) {
+        LocalDateTime stored = storedDateTime(text);
+        return stored != null ? stored.toInstant(ZoneOffset.UTC) : convert(text, Instant.class);
+    }
+
+    /** {@code text} in SQLite's stored form, else null (also when a field is out of range: {@code convert} says so). */
+    private static LocalDateTime storedDateTime(String text) {
+        try {
+            return dev.osprey.internal.sql.DateTimeText.parse(text);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code type}, or its box when it is a primitive. */
+    public static Class<?> boxed(Class<?> type) {
+        return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
     }
 
     private static Object convertNonNull(Object value, Class<?> type) {
@@ -99,7 +150,7 @@ public final class ValueConverter {
             return null;
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("holds " + value + ", which does not fit in " + type.getName(), e);
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException | java.time.DateTimeException e) {   // DateTimeParseException, or a field out of range
             throw new IllegalArgumentException("holds text that cannot be read as " + type.getName(), e);
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("holds")) {

@@ -69,7 +69,7 @@ public final class StatementExecutor {
     private <R> Call<List<R>> select(SelectStatement<R> select) {
         SqlStatement sql = renderer.select(select);
         var projection = select.projection();
-        return new Call<>(mode(sql), runner -> runner.query(sql, projection::map));
+        return new Call<>(mode(sql), runner -> runner.query(sql, projection));
     }
 
     private static Call<Long> update(SqlStatement sql) {

@@ -1,5 +1,6 @@
 package dev.osprey.internal.query;
 
+import dev.osprey.internal.driver.RowMapper;
 import dev.osprey.internal.driver.ValueConverter;
 import dev.osprey.mapping.EntityModel;
 import dev.osprey.query.Column;
@@ -9,8 +10,10 @@ import dev.osprey.query.Tuple;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What one row of a query is, and how to make it from the row's raw database values (in select
@@ -18,9 +21,10 @@ import java.util.Objects;
  *
  * @param <R> one row
  */
-public sealed interface Projection<R> {
+public sealed interface Projection<R> extends RowMapper<R> {
 
     /** Makes a row from the raw values the driver read, in select order. */
+    @Override
     R map(Object[] raw);
 
     /** The entity whose table the query reads when no {@code from} is given, or {@code null}. */
@@ -49,6 +53,11 @@ public sealed interface Projection<R> {
         }
 
         @Override
+        public Class<?> readAs(int index) {
+            return index < model.attributes().size() ? model.attributes().get(index).readAs() : null;
+        }
+
+        @Override
         public EntityModel<?> defaultTable() {
             return model;
         }
@@ -59,6 +68,11 @@ public sealed interface Projection<R> {
         @Override
         public T map(Object[] raw) {
             return expression.readValue(raw[0]);
+        }
+
+        @Override
+        public Class<?> readAs(int index) {
+            return Expressions.readAs(expression);
         }
 
         @Override
@@ -79,6 +93,11 @@ public sealed interface Projection<R> {
         }
 
         @Override
+        public Class<?> readAs(int index) {
+            return index < expressions.size() ? Expressions.readAs(expressions.get(index)) : null;
+        }
+
+        @Override
         public EntityModel<?> defaultTable() {
             return Expressions.firstTable(expressions);
         }
@@ -86,7 +105,8 @@ public sealed interface Projection<R> {
 
     /** Rows as records made by their canonical constructor from several expressions. */
     record RecordRow<R extends Record>(List<Expression<?>> expressions, Class<R> type, Constructor<R> constructor,
-                                       Class<?>[] componentTypes) implements Projection<R> {
+                                       Class<?>[] componentTypes, List<Function<Object, ?>> conversions)
+            implements Projection<R> {
 
         public static <R extends Record> RecordRow<R> of(List<Expression<?>> expressions, Class<R> type) {
             RecordComponent[] components = type.getRecordComponents();
@@ -98,13 +118,15 @@ public sealed interface Projection<R> {
                         + " components but the select has " + expressions.size() + " expressions " + expressions);
             }
             Class<?>[] types = new Class<?>[components.length];
+            List<Function<Object, ?>> conversions = new ArrayList<>(components.length);
             for (int i = 0; i < components.length; i++) {
                 types[i] = components[i].getType();
+                conversions.add(ValueConverter.to(types[i]));
             }
             try {
                 Constructor<R> constructor = type.getDeclaredConstructor(types);
                 constructor.setAccessible(true);
-                return new RecordRow<>(List.copyOf(expressions), type, constructor, types);
+                return new RecordRow<>(List.copyOf(expressions), type, constructor, types, List.copyOf(conversions));
             } catch (NoSuchMethodException | RuntimeException e) {
                 throw new IllegalArgumentException("cannot use the canonical constructor of " + type.getName()
                         + " (in a named module, open its package to dev.osprey): " + e.getMessage(), e);
@@ -122,7 +144,7 @@ public sealed interface Projection<R> {
                             + target.getName() + ", which cannot hold the NULL of " + expressions.get(i));
                 }
                 try {
-                    args[i] = ValueConverter.convert(value, box(target));
+                    args[i] = value == null ? null : conversions.get(i).apply(value);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(type.getSimpleName() + "." + type.getRecordComponents()[i].getName()
                             + ": " + expressions.get(i) + " " + e.getMessage(), e);
@@ -139,6 +161,11 @@ public sealed interface Projection<R> {
         }
 
         @Override
+        public Class<?> readAs(int index) {
+            return index < expressions.size() ? Expressions.readAs(expressions.get(index)) : null;
+        }
+
+        @Override
         public EntityModel<?> defaultTable() {
             return Expressions.firstTable(expressions);
         }
@@ -152,27 +179,16 @@ public sealed interface Projection<R> {
         public int hashCode() {
             return type.hashCode() * 31 + expressions.hashCode();
         }
-
-        private static Class<?> box(Class<?> type) {
-            if (!type.isPrimitive()) {
-                return type;
-            }
-            return switch (type.getName()) {
-                case "int" -> Integer.class;
-                case "long" -> Long.class;
-                case "boolean" -> Boolean.class;
-                case "double" -> Double.class;
-                case "float" -> Float.class;
-                case "short" -> Short.class;
-                case "byte" -> Byte.class;
-                default -> Character.class;
-            };
-        }
     }
 
     /** Helpers over expression trees. */
     final class Expressions {
         private Expressions() {
+        }
+
+        /** How a column's raw value is best read (see {@link dev.osprey.mapping.Attribute#readAs}); null for other expressions. */
+        static Class<?> readAs(Expression<?> e) {
+            return e instanceof Column<?, ?> c ? c.attribute().readAs() : null;
         }
 
         /** The entity of the first column found in {@code expressions} (depth first), or {@code null}. */

@@ -376,6 +376,15 @@ public abstract class Dialect {
         return ColumnReader.OBJECT;
     }
 
+    /**
+     * How to read column {@code column} when the caller wants it as a {@code wanted} ({@code null}: no
+     * preference). A dialect may answer with a typed getter that skips the driver's generic
+     * {@code getObject}; by default the same as {@link #reader(ResultSetMetaData, int)}.
+     */
+    public ColumnReader reader(ResultSetMetaData md, int column, Class<?> wanted) throws SQLException {
+        return reader(md, column);
+    }
+
     // ---------------------------------------------------------------- errors
 
     /**

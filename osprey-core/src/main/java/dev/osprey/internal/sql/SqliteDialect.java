@@ -11,12 +11,16 @@ import org.sqlite.SQLiteException;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 /**
  * SQLite 3.35+ through sqlite-jdbc. SQLite has no date types: date-times are stored as text
@@ -25,6 +29,25 @@ import java.time.ZoneOffset;
  * (23505, 23502, 23503, 23514, 40001, 57014). Immutable and thread-safe.
  */
 final class SqliteDialect extends Dialect {
+    /** Java types SQLite stores as text, so {@code getString} reads them. */
+    private static final Set<Class<?>> TEXT_STORED = Set.of(String.class, Instant.class, LocalDateTime.class,
+            OffsetDateTime.class, LocalDate.class, LocalTime.class);
+    private static final ColumnReader TEXT = ResultSet::getString;
+    /** Java types SQLite stores as integers. */
+    private static final Set<Class<?>> INTEGER_STORED = Set.of(Long.class, Integer.class, Short.class, Byte.class,
+            Boolean.class);
+    /**
+     * An integer column through {@code getLong}, as {@code getObject} gives it (an Integer when it fits, else
+     * a Long) but with one native call instead of two; only a 0 is asked whether it was NULL.
+     */
+    private static final ColumnReader INTEGER = (rs, column) -> {
+        long value = rs.getLong(column);
+        if (value == 0 && rs.wasNull()) {
+            return null;
+        }
+        return (int) value == value ? (Object) (int) value : (Object) value;
+    };
+
     SqliteDialect(String version) {
         super(version);
     }
@@ -197,5 +220,20 @@ final class SqliteDialect extends Dialect {
         }
         String name = message.substring(at + marker.length()).trim();
         return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : null;
+    }
+
+    /**
+     * Typed getters where the wanted type says how the value is stored: strings and date-times through
+     * {@code getString}, whole numbers and booleans through {@code getLong}. That is one native call a
+     * value, where {@code getObject} asks for the column's type first. Like a typed JDBC getter, it lets
+     * SQLite convert a value stored with another type in such a column (SQLite's flexible typing: text
+     * {@code '12'} reads as 12, a real 1.5 as 1). Anything else keeps {@code getObject}.
+     */
+    @Override
+    public ColumnReader reader(ResultSetMetaData md, int column, Class<?> wanted) {
+        if (wanted != null && INTEGER_STORED.contains(wanted)) {
+            return INTEGER;
+        }
+        return wanted != null && TEXT_STORED.contains(wanted) ? TEXT : ColumnReader.OBJECT;
     }
 }

@@ -60,6 +60,7 @@ public final class JdbcDriver implements Driver {
     private final HikariDataSource writer;
     private final HikariDataSource reader;
     private final NativeWorkers natives;
+    private final SqliteStatementCache statementCache;
     private final JdbcExecution execution;
     private final InFlight inFlight = new InFlight();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -72,6 +73,7 @@ public final class JdbcDriver implements Driver {
         this.writer = writer;
         this.reader = reader;
         this.natives = natives;
+        this.statementCache = url.kind().isSqlite() ? new SqliteStatementCache() : null;
         this.execution = new JdbcExecution(dialect, config);
     }
 
@@ -241,7 +243,8 @@ public final class JdbcDriver implements Driver {
         Objects.requireNonNull(work, "work");
         boolean read = mode == Mode.READ_ONLY || mode == Mode.READ_BY_KEY;
         return submit(!read, true, mode == Mode.READ_BY_KEY, (connection, operation) -> {
-            try (var runner = new JdbcStatementRunner(execution, connection, operation, !url.kind().isSqlite())) {
+            var kept = read && statementCache != null ? statementCache.of(connection) : null;
+            try (var runner = new JdbcStatementRunner(execution, connection, operation, !url.kind().isSqlite(), kept)) {
                 return mode == Mode.TRANSACTION ? runner.inTransaction(work) : work.run(runner);
             }
         });

@@ -28,6 +28,7 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
     private final Connection connection;
     private final Operation<?> operation;
     private final boolean batchKeys;
+    private final SqliteStatementCache.Statements kept;
     private final Map<String, PreparedStatement> plain = new HashMap<>(4);
     private Map<String, PreparedStatement> keyed;
     private boolean closed;
@@ -37,10 +38,20 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
      *                  reports none, so keyed batches run row by row there, which costs no round trips)
      */
     JdbcStatementRunner(JdbcExecution execution, Connection connection, Operation<?> operation, boolean batchKeys) {
+        this(execution, connection, operation, batchKeys, null);
+    }
+
+    /**
+     * @param kept where queries' statements are kept beyond this call (SQLite reads in autocommit mode),
+     *             or null to close them when the call's work returns
+     */
+    JdbcStatementRunner(JdbcExecution execution, Connection connection, Operation<?> operation, boolean batchKeys,
+                        SqliteStatementCache.Statements kept) {
         this.execution = execution;
         this.connection = connection;
         this.operation = operation;
         this.batchKeys = batchKeys;
+        this.kept = kept;
     }
 
     @Override
@@ -60,12 +71,21 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
     @Override
     public <T> List<T> query(SqlStatement statement, RowMapper<T> mapper) {
         checkOpen();
-        return execution.execute(operation, statement, this::prepare, false, ps -> {
-            execution.bind(ps, statement.binds());
-            try (ResultSet rs = ps.executeQuery()) {   // a typed query always gives rows (sqlite-jdbc's execute() also scans the SQL for generated keys)
-                return execution.read(rs, mapper);
+        try {
+            return execution.execute(operation, statement, kept != null ? kept::prepare : this::prepare, false, ps -> {
+                execution.bind(ps, statement.binds());
+                // a typed query always gives rows (sqlite-jdbc's execute() also scans the SQL for generated keys);
+                // closing the result set resets the statement, which ends SQLite's read transaction
+                try (ResultSet rs = ps.executeQuery()) {
+                    return execution.read(rs, mapper);
+                }
+            }, List::size);
+        } catch (RuntimeException | Error e) {
+            if (kept != null) {
+                kept.discard(statement.sql());   // whatever state the failure left it in goes with it
             }
-        }, List::size);
+            throw e;
+        }
     }
 
     @Override

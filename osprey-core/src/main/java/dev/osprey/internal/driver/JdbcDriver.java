@@ -355,13 +355,13 @@ public final class JdbcDriver implements Driver {
                 return;
             }
             if (natives == null) {
-                finish(operation, pool, connection, work);
+                finish(operation, pool, connection, work, NativeWorkers.NOTHING);
                 return;
             }
             try {   // SQLite: here or on a platform thread, which then ends the call itself
-                natives.dispatch(brief, () -> {
+                natives.dispatch(brief, nativeDone -> {
                     try {
-                        finish(operation, pool, connection, work);
+                        finish(operation, pool, connection, work, nativeDone);
                     } catch (Throwable t) {
                         operation.fail(t);
                     } finally {
@@ -382,8 +382,12 @@ public final class JdbcDriver implements Driver {
         }
     }
 
-    /** Runs {@code work} on this thread with the borrowed connection, gives the connection back and ends the call. */
-    private <T> void finish(Operation<T> operation, HikariDataSource pool, Connection connection, Work<T> work) {
+    /**
+     * Runs {@code work} on this thread with the borrowed connection, calls {@code workDone}, gives the
+     * connection back and ends the call.
+     */
+    private <T> void finish(Operation<T> operation, HikariDataSource pool, Connection connection, Work<T> work,
+                            Runnable workDone) {
         T result = null;
         Throwable failure = null;
         try {
@@ -392,6 +396,7 @@ public final class JdbcDriver implements Driver {
             failure = t instanceof SQLException e ? execution.translate(e, null, operation) : t;
         } finally {
             operation.endAll();
+            workDone.run();
         }
         release(pool, connection, failure instanceof ConnectionLostException || operation.isConnectionLost());
         if (failure == null) {

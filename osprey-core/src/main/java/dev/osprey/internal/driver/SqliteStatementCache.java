@@ -6,10 +6,9 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SQLite's prepared statements for reads, kept per physical connection across calls. sqlite-jdbc compiles
@@ -30,34 +29,18 @@ final class SqliteStatementCache {
     static final int PER_CONNECTION = 64;
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStatementCache.class);
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Map<Connection, Statements> byConnection = new IdentityHashMap<>();
+    /** By physical connection; sqlite-jdbc's connections compare by identity. Read without a lock on every call. */
+    private final Map<Connection, Statements> byConnection = new ConcurrentHashMap<>();
 
     /** The kept statements of {@code pooled}'s physical connection. */
     Statements of(Connection pooled) throws SQLException {
         Connection physical = pooled.unwrap(Connection.class);
-        lock.lock();
-        try {
-            Statements statements = byConnection.get(physical);
-            if (statements == null) {
-                byConnection.values().removeIf(Statements::isClosed);
-                statements = new Statements(physical);
-                byConnection.put(physical, statements);
-            }
-            return statements;
-        } finally {
-            lock.unlock();
+        Statements statements = byConnection.get(physical);
+        if (statements == null) {   // a connection new to the cache: a good time to forget closed ones
+            byConnection.values().removeIf(Statements::isClosed);
+            statements = byConnection.computeIfAbsent(physical, Statements::new);
         }
-    }
-
-    /** How many connections have statements kept (for tests). */
-    int connections() {
-        lock.lock();
-        try {
-            return byConnection.size();
-        } finally {
-            lock.unlock();
-        }
+        return statements;
     }
 
     /** The statements of one physical connection, least recently used first. Not thread-safe. */

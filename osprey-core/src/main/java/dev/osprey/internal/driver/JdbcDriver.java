@@ -243,7 +243,7 @@ public final class JdbcDriver implements Driver {
         Objects.requireNonNull(work, "work");
         boolean read = mode == Mode.READ_ONLY || mode == Mode.READ_BY_KEY;
         return submit(!read, true, mode == Mode.READ_BY_KEY, (connection, operation) -> {
-            var kept = read && statementCache != null ? statementCache.of(connection) : null;
+            var kept = mode != Mode.TRANSACTION && statementCache != null ? statementCache.of(connection) : null;
             try (var runner = new JdbcStatementRunner(execution, connection, operation, !url.kind().isSqlite(), kept)) {
                 return mode == Mode.TRANSACTION ? runner.inTransaction(work) : work.run(runner);
             }

@@ -42,8 +42,8 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
     }
 
     /**
-     * @param kept where queries' statements are kept beyond this call (SQLite reads in autocommit mode),
-     *             or null to close them when the call's work returns
+     * @param kept where the statements of queries and updates are kept beyond this call (SQLite, in
+     *             autocommit mode), or null to close them when the call's work returns
      */
     JdbcStatementRunner(JdbcExecution execution, Connection connection, Operation<?> operation, boolean batchKeys,
                         SqliteStatementCache.Statements kept) {
@@ -62,10 +62,15 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
     @Override
     public long update(SqlStatement statement) {
         checkOpen();
-        return execution.execute(operation, statement, this::prepare, false, ps -> {
-            execution.bind(ps, statement.binds());
-            return updateCount(ps);
-        }, rows -> rows);
+        try {
+            return execution.execute(operation, statement, kept != null ? kept::prepare : this::prepare, false, ps -> {
+                execution.bind(ps, statement.binds());
+                return updateCount(ps);
+            }, rows -> rows);
+        } catch (RuntimeException | Error e) {
+            discardKept(statement);
+            throw e;
+        }
     }
 
     @Override
@@ -81,10 +86,15 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
                 }
             }, List::size);
         } catch (RuntimeException | Error e) {
-            if (kept != null) {
-                kept.discard(statement.sql());   // whatever state the failure left it in goes with it
-            }
+            discardKept(statement);
             throw e;
+        }
+    }
+
+    /** A kept statement that failed goes, with whatever state the failure left it in. */
+    private void discardKept(SqlStatement statement) {
+        if (kept != null) {
+            kept.discard(statement.sql());
         }
     }
 

@@ -11,15 +11,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * SQLite's prepared statements for reads, kept per physical connection across calls. sqlite-jdbc compiles
+ * SQLite's prepared statements, kept per physical connection across calls. sqlite-jdbc compiles
  * the SQL and reads the name of every result column each time a statement is prepared, which is a fifth
  * of a single-row read; PostgreSQL's and MariaDB's drivers keep server-side statements themselves, so only
  * SQLite needs this.
  *
- * <p>Only for reads in autocommit mode: the statements are made on the physical connection behind the
- * pool's proxy, which does not track them (it could not roll back for them, and there is nothing to roll
- * back). Each use ends by closing its result set, which resets the statement, so no read transaction stays
- * open between calls. The statements of a connection go with it: sqlite-jdbc finalizes them when the pool
+ * <p>Only for statements in autocommit mode (single reads and writes, not transactions, not batches): the
+ * statements are made on the physical connection behind the pool's proxy, which does not track them (it
+ * could not roll back for them, and in autocommit mode there is nothing to roll back). Each use ends by
+ * closing its result set, which resets the statement, so no read transaction stays open between calls. The statements of a connection go with it: sqlite-jdbc finalizes them when the pool
  * closes the connection, and the cache forgets closed connections whenever it meets a new one. At most
  * {@value #PER_CONNECTION} statements a connection; the least recently used is closed first.
  *

@@ -22,10 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * SQLite keeps the prepared statements of reads across calls (see {@link SqliteStatementCache}); these
- * tests make sure that a kept statement never holds on to anything: no read transaction stays open (a
- * full WAL checkpoint succeeds right after), reads see what was committed between them, and a read
- * that failed, a changed schema or more distinct statements than are kept leave later reads right.
+ * SQLite keeps the prepared statements of single reads and writes across calls (see
+ * {@link SqliteStatementCache}); these tests make sure that a kept statement never holds on to anything:
+ * no read transaction stays open (a full WAL checkpoint succeeds right after), reads see what was
+ * committed between them, and a statement that failed, a changed schema or more distinct statements
+ * than are kept leave later statements right.
  */
 class SqliteStatementCacheTest {
     @TempDir
@@ -97,6 +98,24 @@ class SqliteStatementCacheTest {
         db.execute("UPDATE zoo_animals SET instant = NULL WHERE number = 5").join();
         assertThat(db.scalars(select(Animal.class).where(Animal_.NUMBER.eq(5))).join())
                 .singleElement().extracting(a -> a.name).isEqualTo("animal 5");
+    }
+
+    @Test
+    void keptWritesThatFailedLeaveLaterWritesAndReadsRight() {
+        for (int i = 0; i < 30; i++) {
+            var duplicate = new Animal("animal " + (i % 20));   // the name is unique
+            assertThatThrownBy(() -> db.execute(dev.osprey.query.Sql.insert(Animal.class).values(duplicate)).join())
+                    .hasCauseInstanceOf(dev.osprey.IntegrityViolationException.class);
+            var fresh = new Animal("fresh " + i);
+            fresh.number = 100 + i;
+            db.execute(dev.osprey.query.Sql.insert(Animal.class).values(fresh)).join();
+            assertThat(fresh.id).isNotNull();
+            assertThat(db.execute(update(Animal.class).set(Animal_.NOTES, "n" + i).where(Animal_.NUMBER.eq(100 + i)))
+                    .join()).isEqualTo(1);
+        }
+        assertNoReadTransactionIsOpen();
+        assertThat(db.count(select(Animal.class)).join()).isEqualTo(50);
+        assertThat(db.scalar(select(Animal.class).where(Animal_.NUMBER.eq(129))).join().notes).isEqualTo("n29");
     }
 
     @Test

@@ -15,15 +15,18 @@ import java.sql.Statement;
 final class GuardedConnection implements InvocationHandler {
     private final Connection target;
     private final Operation<?> operation;
+    private final Operation.Canceller again;
 
-    private GuardedConnection(Connection target, Operation<?> operation) {
+    private GuardedConnection(Connection target, Operation<?> operation, Operation.Canceller again) {
         this.target = target;
         this.operation = operation;
+        this.again = again;
     }
 
-    static Connection wrap(Connection target, Operation<?> operation) {
+    /** {@code target} for user code; its statements are cancelled with the call, repeats through {@code again}. */
+    static Connection wrap(Connection target, Operation<?> operation, Operation.Canceller again) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                new GuardedConnection(target, operation));
+                new GuardedConnection(target, operation, again));
     }
 
     @Override
@@ -49,7 +52,7 @@ final class GuardedConnection implements InvocationHandler {
             throw e.getCause();
         }
         if (result instanceof Statement statement) {
-            operation.track(statement);
+            operation.track(statement, again);
         }
         return result;
     }

@@ -256,7 +256,7 @@ public final class JdbcDriver implements Driver {
             throw new IllegalArgumentException("the callback must not be null");
         }
         // User code runs on a call thread, never on a thread that joins the call.
-        return submit(true, false, false, (connection, operation) -> callback.apply(GuardedConnection.wrap(connection, operation)));
+        return submit(true, false, false, (connection, operation) -> callback.apply(guarded(connection, operation)));
     }
 
     @Override
@@ -286,6 +286,11 @@ public final class JdbcDriver implements Driver {
 
     InFlight inFlight() {
         return inFlight;
+    }
+
+    /** {@code connection} as user code gets it: its statements are stopped with {@code operation}. */
+    Connection guarded(Connection connection, Operation<?> operation) {
+        return GuardedConnection.wrap(connection, operation, dialect::cancelAgain);
     }
 
     /** Whether the JDBC driver reports one generated key per row of a batch (sqlite-jdbc does not). */

@@ -88,7 +88,7 @@ final class JdbcExecution {
         return observed(operation, statement, rows, () -> {
             PreparedStatement ps = preparer.prepare(statement.sql());
             try {
-                return timed(operation, Operation.running(ps), () -> body.run(ps));
+                return timed(operation, Operation.running(ps, dialect::cancelAgain), () -> body.run(ps));
             } finally {
                 if (close) {
                     closeQuietly(ps);

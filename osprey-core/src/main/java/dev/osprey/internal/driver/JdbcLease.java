@@ -419,7 +419,7 @@ final class JdbcLease implements Lease {
 
         @Override
         public Connection jdbc() {
-            return GuardedConnection.wrap(connection, operation);
+            return driver.guarded(connection, operation);
         }
 
         private static String checked(String name) {

@@ -20,7 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code COPY}) through its own {@link Running#cancel()}. Statements are registered and cancelled
  * under one lock, so a cancel can never reach a statement after the call has let go of it (and so never
  * hits the next user of the connection). A cancel that arrives just before the statement reaches
- * the server is ignored by the drivers, so cancelling repeats until the worker has let go.
+ * the server is ignored by the server, so cancelling repeats until the worker has let go, the
+ * repeats through {@link Running#cancelAgain()} (pgjdbc ignores a second {@code cancel()}).
  *
  * <p>The call's work is {@linkplain #offer offered} to two takers, and whichever claims it first
  * runs it: the call thread started for it, or a thread that waits for the call before that thread
@@ -65,17 +66,33 @@ final class Operation<T> extends CallFuture<T> {
         /** Asks the server to stop it; may do network I/O. */
         void cancel() throws SQLException;
 
+        /** Asks again, when the first cancel did not stop it; by default as the first time. */
+        default void cancelAgain() throws SQLException {
+            cancel();
+        }
+
         /** Whether it is over for good (a closed JDBC statement), so that the call may forget it. */
         default boolean isClosed() {
             return false;
         }
     }
 
+    /** How to ask again for a statement to stop (see {@link dev.osprey.internal.sql.Dialect#cancelAgain}). */
+    @FunctionalInterface
+    interface Canceller {
+        void cancel(Statement statement) throws SQLException;
+    }
+
     /** A JDBC statement as {@link Running}. */
-    private record JdbcStatement(Statement statement) implements Running {
+    private record JdbcStatement(Statement statement, Canceller again) implements Running {
         @Override
         public void cancel() throws SQLException {
             statement.cancel();
+        }
+
+        @Override
+        public void cancelAgain() throws SQLException {
+            again.cancel(statement);
         }
 
         @Override
@@ -88,9 +105,9 @@ final class Operation<T> extends CallFuture<T> {
         }
     }
 
-    /** {@code statement} as {@link Running}, for {@link #begin} and {@link #end}. */
-    static Running running(Statement statement) {
-        return new JdbcStatement(statement);
+    /** {@code statement} as {@link Running}, cancelled again through {@code again}. */
+    static Running running(Statement statement, Canceller again) {
+        return new JdbcStatement(statement, again);
     }
 
     /** Registers a statement about to execute; throws if the call was cancelled already. */
@@ -107,11 +124,11 @@ final class Operation<T> extends CallFuture<T> {
     }
 
     /** Registers a statement created by user code ({@code withConnection}); closed ones are forgotten. */
-    void track(Statement statement) {
+    void track(Statement statement, Canceller again) {
         lock.lock();
         try {
             running.removeIf(Running::isClosed);
-            running.add(running(statement));
+            running.add(running(statement, again));
             if (isDone()) {
                 // The call ended (was cancelled) before user code made this statement: a single cancel
                 // now would land before the statement runs and be ignored, so keep cancelling until
@@ -250,13 +267,15 @@ final class Operation<T> extends CallFuture<T> {
 
     private void stopUntilEnded() {
         long deadline = System.nanoTime() + GIVE_UP_NANOS;
+        boolean again = false;
         while (true) {
             lock.lock();
             try {
                 if (running.isEmpty()) {
                     return;
                 }
-                cancelRunning();
+                cancelRunning(again);
+                again = true;
             } finally {
                 lock.unlock();
             }
@@ -267,10 +286,14 @@ final class Operation<T> extends CallFuture<T> {
         }
     }
 
-    private void cancelRunning() {
+    private void cancelRunning(boolean again) {
         for (Running statement : running) {
             try {
-                statement.cancel();
+                if (again) {
+                    statement.cancelAgain();
+                } else {
+                    statement.cancel();
+                }
             } catch (SQLException | RuntimeException ignored) {
                 // already finished or closed: nothing left to stop
             }

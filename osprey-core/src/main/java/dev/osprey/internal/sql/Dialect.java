@@ -15,6 +15,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.Types;
@@ -314,6 +315,18 @@ public abstract class Dialect {
 
     /** The SQL state of a statement cancelled on the server (SQL standard; PostgreSQL uses it). */
     static final String QUERY_CANCELED = "57014";
+
+    // ---------------------------------------------------------------- cancelling
+
+    /**
+     * Asks the server once more to stop {@code statement}, which a first {@code cancel()} did not stop
+     * (it may have reached the server before the statement did, and the server ignores a cancel with
+     * nothing to stop). Called only while the statement is registered as running on its connection. By
+     * default, {@code cancel()} again.
+     */
+    public void cancelAgain(Statement statement) throws SQLException {
+        statement.cancel();
+    }
 
     // ---------------------------------------------------------------- binding
 

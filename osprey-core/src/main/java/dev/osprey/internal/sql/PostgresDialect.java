@@ -5,6 +5,7 @@ import dev.osprey.ConnectionLostException;
 import dev.osprey.IntegrityViolationException;
 import dev.osprey.IntegrityViolationException.Kind;
 import dev.osprey.OspreyException;
+import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -118,6 +120,17 @@ final class PostgresDialect extends Dialect {
     @Override
     protected void bindInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
         ps.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+    }
+
+    /**
+     * pgjdbc's {@code Statement.cancel()} sends a cancel only while the statement is in its query state and
+     * then marks it cancelled, so every later {@code cancel()} of the same execution does nothing; a first
+     * cancel that overtook the query is lost that way. The connection's own {@code cancelQuery()} sends a
+     * cancel request whatever the statement's state.
+     */
+    @Override
+    public void cancelAgain(Statement statement) throws SQLException {
+        statement.getConnection().unwrap(PGConnection.class).cancelQuery();
     }
 
     @Override

@@ -243,8 +243,7 @@ public final class JdbcDriver implements Driver {
         Objects.requireNonNull(work, "work");
         boolean read = mode == Mode.READ_ONLY || mode == Mode.READ_BY_KEY;
         return submit(!read, true, mode == Mode.READ_BY_KEY, (connection, operation) -> {
-            var kept = mode != Mode.TRANSACTION && statementCache != null ? statementCache.of(connection) : null;
-            try (var runner = new JdbcStatementRunner(execution, connection, operation, !url.kind().isSqlite(), kept)) {
+            try (var runner = new JdbcStatementRunner(execution, connection, operation, batchKeys(), kept(connection))) {
                 return mode == Mode.TRANSACTION ? runner.inTransaction(work) : work.run(runner);
             }
         });
@@ -291,6 +290,11 @@ public final class JdbcDriver implements Driver {
     /** {@code connection} as user code gets it: its statements are stopped with {@code operation}. */
     Connection guarded(Connection connection, Operation<?> operation) {
         return GuardedConnection.wrap(connection, operation, dialect::cancelAgain);
+    }
+
+    /** The statements kept across calls on {@code connection}'s physical connection (SQLite), or null. */
+    SqliteStatementCache.Statements kept(Connection connection) throws SQLException {
+        return statementCache == null ? null : statementCache.of(connection);
     }
 
     /** Whether the JDBC driver reports one generated key per row of a batch (sqlite-jdbc does not). */
@@ -417,11 +421,17 @@ public final class JdbcDriver implements Driver {
      */
     static void release(HikariDataSource pool, Connection connection, boolean broken) {
         if (broken) {
-            pool.evictConnection(connection);
+            pool.evictConnection(connection);   // closes the physical connection at once, as it is in use
+            try {
+                connection.close();   // ends the proxy; HikariCP may fail resetting a connection it closed
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug("closing an evicted connection failed", e);
+            }
+            return;
         }
         try {
             connection.close();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.warn("returning a connection to the pool failed; it is discarded", e);
             pool.evictConnection(connection);
         }

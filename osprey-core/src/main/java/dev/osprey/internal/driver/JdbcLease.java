@@ -33,6 +33,8 @@ final class JdbcLease implements Lease {
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     /** The last call queued: a thread waiting for a later call helps it first. */
     private CompletableFuture<?> tailCall = tail;
+    /** The thread running calls of this lease in {@link #runCalls}, or null. */
+    private volatile CallThread callThread;
 
     // touched only by the running call
     private Connection connection;
@@ -93,19 +95,66 @@ final class JdbcLease implements Lease {
             lock.unlock();
         }
         previous.whenComplete((ignored, error) -> {
-            operation.offer(() -> {
-                try {
-                    call.accept(operation);
-                } catch (Throwable t) {
-                    operation.fail(t);
-                } finally {
-                    done.complete(null);
-                    driver.inFlight().exit(operation);
-                }
-            });
-            JdbcDriver.startCall(operation::runIfUnclaimed);   // unless a waiting caller runs it first
+            operation.offer(() -> runCalls(operation, call, done));
+            CallThread current = callThread;
+            if (current != null && current.thread == Thread.currentThread()) {
+                current.next = operation;   // the thread ending the call before runs this one next
+            } else {
+                JdbcDriver.startCall(operation::runIfUnclaimed);   // unless a waiting caller runs it first
+            }
         });
         return operation;
+    }
+
+    /**
+     * Runs a call's work on the thread that claimed it (its call thread, or a caller waiting for it), then
+     * each call that became ready while this thread ended the one before ({@link CallThread#next}). A
+     * session's next call is usually queued by the callbacks of the one before (read, then commit), and
+     * running it here spares a thread start and, more to the point, the wait for one while the connection
+     * sits idle between the two. Completing a future runs its callbacks on the completing thread anyway.
+     */
+    private <T> void runCalls(Operation<T> operation, java.util.function.Consumer<Operation<T>> call,
+                              CompletableFuture<Void> done) {
+        CallThread current = callThread;
+        if (current != null && current.thread == Thread.currentThread()) {
+            runCall(operation, call, done);   // handed over: the loop below, further up this stack, goes on
+            return;
+        }
+        var self = new CallThread(Thread.currentThread());
+        callThread = self;
+        try {
+            runCall(operation, call, done);
+            for (Operation<?> next = self.next; next != null; next = self.next) {
+                self.next = null;
+                next.runIfUnclaimed();
+            }
+        } finally {
+            if (callThread == self) {
+                callThread = null;
+            }
+        }
+    }
+
+    private <T> void runCall(Operation<T> operation, java.util.function.Consumer<Operation<T>> call,
+                             CompletableFuture<Void> done) {
+        try {
+            call.accept(operation);
+        } catch (Throwable t) {
+            operation.fail(t);
+        } finally {
+            done.complete(null);   // the next call becomes ready, here
+            driver.inFlight().exit(operation);
+        }
+    }
+
+    /** The thread running this lease's calls now, and the call that became ready for it to run next. */
+    private static final class CallThread {
+        final Thread thread;
+        Operation<?> next;   // touched by this thread only
+
+        CallThread(Thread thread) {
+            this.thread = thread;
+        }
     }
 
     @Override
@@ -225,7 +274,7 @@ final class JdbcLease implements Lease {
         Throwable failure = null;
         try {
             result = driver.onWorker(connection, operation, (c, o) -> {
-                try (var runner = new JdbcStatementRunner(driver.execution(), c, o, driver.batchKeys())) {
+                try (var runner = new JdbcStatementRunner(driver.execution(), c, o, driver.batchKeys(), driver.kept(c))) {
                     return work.run(new Leased(runner, c, o, fresh));
                 }
             });
@@ -404,17 +453,17 @@ final class JdbcLease implements Lease {
 
         @Override
         public void savepoint(String name) {
-            runner.update(new SqlStatement("SAVEPOINT " + checked(name), List.of(), false));
+            runner.control("SAVEPOINT " + checked(name));
         }
 
         @Override
         public void rollbackToSavepoint(String name) {
-            runner.update(new SqlStatement("ROLLBACK TO SAVEPOINT " + checked(name), List.of(), false));
+            runner.control("ROLLBACK TO SAVEPOINT " + checked(name));
         }
 
         @Override
         public void releaseSavepoint(String name) {
-            runner.update(new SqlStatement("RELEASE SAVEPOINT " + checked(name), List.of(), false));
+            runner.control("RELEASE SAVEPOINT " + checked(name));
         }
 
         @Override

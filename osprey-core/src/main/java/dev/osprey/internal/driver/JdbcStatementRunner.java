@@ -31,6 +31,8 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
     private final SqliteStatementCache.Statements kept;
     private final Map<String, PreparedStatement> plain = new HashMap<>(4);
     private Map<String, PreparedStatement> keyed;
+    /** The kept statements this call used, for {@link #preparedStatements()}; made on first use. */
+    private List<PreparedStatement> keptUsed;
     private boolean closed;
 
     /**
@@ -42,8 +44,8 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
     }
 
     /**
-     * @param kept where the statements of queries and updates are kept beyond this call (SQLite, in
-     *             autocommit mode), or null to close them when the call's work returns
+     * @param kept where the statements of queries and updates are kept beyond this call (SQLite), or
+     *             null to close them when the call's work returns
      */
     JdbcStatementRunner(JdbcExecution execution, Connection connection, Operation<?> operation, boolean batchKeys,
                         SqliteStatementCache.Statements kept) {
@@ -63,7 +65,7 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
     public long update(SqlStatement statement) {
         checkOpen();
         try {
-            return execution.execute(operation, statement, kept != null ? kept::prepare : this::prepare, false, ps -> {
+            return execution.execute(operation, statement, kept != null ? this::prepareKept : this::prepare, false, ps -> {
                 execution.bind(ps, statement.binds());
                 return updateCount(ps);
             }, rows -> rows);
@@ -73,11 +75,21 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
         }
     }
 
+    /**
+     * Runs a statement whose text is made once (a savepoint's, with its own name): prepared for this call
+     * only, never kept, so such texts do not push out the statements worth keeping.
+     */
+    void control(String sql) {
+        checkOpen();
+        var statement = new SqlStatement(sql, List.of(), false);
+        execution.execute(operation, statement, this::prepare, false, JdbcStatementRunner::updateCount, rows -> rows);
+    }
+
     @Override
     public <T> List<T> query(SqlStatement statement, RowMapper<T> mapper) {
         checkOpen();
         try {
-            return execution.execute(operation, statement, kept != null ? kept::prepare : this::prepare, false, ps -> {
+            return execution.execute(operation, statement, kept != null ? this::prepareKept : this::prepare, false, ps -> {
                 execution.bind(ps, statement.binds());
                 // a typed query always gives rows (sqlite-jdbc's execute() also scans the SQL for generated keys);
                 // closing the result set resets the statement, which ends SQLite's read transaction
@@ -150,7 +162,7 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
 
     @Override
     public int preparedStatements() {
-        return plain.size() + (keyed == null ? 0 : keyed.size());
+        return plain.size() + (keyed == null ? 0 : keyed.size()) + (keptUsed == null ? 0 : keptUsed.size());
     }
 
     /** Rows changed, or rows returned by a statement that gives a result set. */
@@ -165,6 +177,20 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
             }
         }
         return Math.max(ps.getUpdateCount(), 0);
+    }
+
+    private PreparedStatement prepareKept(String sql) throws SQLException {
+        PreparedStatement ps = kept.prepare(sql);
+        if (keptUsed == null) {
+            keptUsed = new ArrayList<>(2);
+        }
+        for (PreparedStatement used : keptUsed) {
+            if (used == ps) {
+                return ps;
+            }
+        }
+        keptUsed.add(ps);
+        return ps;
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {

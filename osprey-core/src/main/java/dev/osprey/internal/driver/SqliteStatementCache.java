@@ -16,12 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * of a single-row read; PostgreSQL's and MariaDB's drivers keep server-side statements themselves, so only
  * SQLite needs this.
  *
- * <p>Only for statements in autocommit mode (single reads and writes, not transactions, not batches): the
- * statements are made on the physical connection behind the pool's proxy, which does not track them (it
- * could not roll back for them, and in autocommit mode there is nothing to roll back). Each use ends by
- * closing its result set, which resets the statement, so no read transaction stays open between calls. The statements of a connection go with it: sqlite-jdbc finalizes them when the pool
- * closes the connection, and the cache forgets closed connections whenever it meets a new one. At most
- * {@value #PER_CONNECTION} statements a connection; the least recently used is closed first.
+ * <p>For the reads and writes of single statements, transactions and sessions (not for batches, nor for
+ * savepoints, whose texts are made once). The statements are made on the physical connection behind the
+ * pool's proxy, which does not track them, so the pool's own rollback on return would not know they ran:
+ * Osprey never relies on it, and ends every transaction it begins itself (commit or rollback, and a
+ * connection whose rollback failed is evicted). Each use ends by closing its result set, which resets
+ * the statement, so no read transaction stays open between calls. The statements of a connection go
+ * with it: sqlite-jdbc finalizes them when the pool closes the connection, and the cache forgets closed
+ * connections whenever it meets a new one. At most {@value #PER_CONNECTION} statements a connection;
+ * the least recently used is closed first.
  *
  * <p>Thread-safe; the statements of one connection are used only by the thread that has borrowed it.
  */

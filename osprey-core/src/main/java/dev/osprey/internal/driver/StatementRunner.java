@@ -45,6 +45,9 @@ public interface StatementRunner {
      */
     long copy(String sql, List<Object> values, int width);
 
-    /** How many {@code PreparedStatement}s this call has prepared so far (statements repeated in it reuse theirs). */
+    /**
+     * How many distinct {@code PreparedStatement}s this call has used so far, prepared by it or kept from
+     * calls before (statements repeated in it reuse theirs).
+     */
     int preparedStatements();
 }

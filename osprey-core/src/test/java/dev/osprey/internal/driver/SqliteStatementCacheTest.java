@@ -22,11 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * SQLite keeps the prepared statements of single reads and writes across calls (see
- * {@link SqliteStatementCache}); these tests make sure that a kept statement never holds on to anything:
- * no read transaction stays open (a full WAL checkpoint succeeds right after), reads see what was
- * committed between them, and a statement that failed, a changed schema or more distinct statements
- * than are kept leave later statements right.
+ * SQLite keeps the prepared statements of single reads and writes, transactions and sessions across
+ * calls (see {@link SqliteStatementCache}); these tests make sure that a kept statement never holds on to
+ * anything: no read transaction stays open (a full WAL checkpoint succeeds right after), reads see what
+ * was committed between them, a rollback undoes what kept statements wrote, and a statement that failed,
+ * a changed schema or more distinct statements than are kept leave later statements right.
  */
 class SqliteStatementCacheTest {
     @TempDir
@@ -145,5 +145,53 @@ class SqliteStatementCacheTest {
                     .hasSize(Math.min(size, 20));
         }
         assertNoReadTransactionIsOpen();
+    }
+
+    @Test
+    void sessionsReuseKeptStatementsAndStillCommitAndRollBackWhatTheyWrote() {
+        for (int i = 0; i < 20; i++) {
+            int number = i;
+            boolean changed = db.transaction(s -> s.get(Animal.class, idOf(number)).thenApply(animal -> {
+                animal.notes = "committed " + number;
+                return true;
+            })).join();
+            assertThat(changed).isTrue();
+            try (var session = db.session()) {
+                Animal animal = session.get(Animal.class, idOf(number)).join();
+                animal.notes = "rolled back " + number;
+                session.flush().join();
+                assertThat(session.scalar(select(Animal.class).where(Animal_.NUMBER.eq(number))).join().notes)
+                        .isEqualTo("rolled back " + number);
+                session.rollback().join();
+            }
+        }
+        assertNoReadTransactionIsOpen();
+        for (int i = 0; i < 20; i++) {
+            assertThat(db.scalar(select(Animal.class).where(Animal_.NUMBER.eq(i))).join().notes)
+                    .isEqualTo("committed " + i);
+        }
+    }
+
+    @Test
+    void aFlushThatFailedInASessionLeavesItsKeptStatementsAndItsTransactionRight() {
+        try (var session = db.session()) {
+            Animal first = session.get(Animal.class, idOf(1)).join();
+            first.notes = "kept";
+            session.flush().join();
+            for (int i = 0; i < 5; i++) {
+                Animal animal = session.get(Animal.class, idOf(2)).join();
+                animal.name = "animal 3";   // the name is unique: this flush fails, and is undone to its savepoint
+                assertThatThrownBy(() -> session.flush().join()).hasCauseInstanceOf(dev.osprey.IntegrityViolationException.class);
+                animal.name = "animal 2";
+            }
+            session.commit().join();
+        }
+        assertNoReadTransactionIsOpen();
+        assertThat(db.scalar(select(Animal.class).where(Animal_.NUMBER.eq(1))).join().notes).isEqualTo("kept");
+        assertThat(db.scalar(select(Animal.class).where(Animal_.NUMBER.eq(2))).join().name).isEqualTo("animal 2");
+    }
+
+    private long idOf(int number) {
+        return db.scalar(select(Animal.class).where(Animal_.NUMBER.eq(number))).join().id;
     }
 }

@@ -10,11 +10,18 @@ import dev.osprey.internal.query.SelectStatement;
 import dev.osprey.internal.query.UpdateStatement;
 import dev.osprey.internal.sql.Dialect;
 import dev.osprey.internal.sql.StatementRenderer;
+import dev.osprey.internal.query.Projection;
+import dev.osprey.mapping.Attribute;
+import dev.osprey.mapping.EntityModel;
+import dev.osprey.query.Column;
 import dev.osprey.query.Mutation;
+import dev.osprey.query.Sql;
 import dev.osprey.query.Query;
 import dev.osprey.query.Select;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns typed statements into {@link Call}s: renders them at once, in the caller's thread (so a
@@ -24,9 +31,43 @@ import java.util.List;
  */
 public final class StatementExecutor {
     private final StatementRenderer renderer;
+    /** The SQL of reading one entity by its id, per entity and id type (the type may change the text). */
+    private final Map<ById, SqlStatement> byIdTexts = new ConcurrentHashMap<>();
 
     public StatementExecutor(Dialect dialect) {
         this.renderer = new StatementRenderer(dialect);
+    }
+
+    private record ById(EntityModel<?> model, Class<?> idType) {
+    }
+
+    /**
+     * The entity of {@code model} whose id is {@code id} (as a list of none or one): {@code select(type)
+     * .where(ID.eq(id))} without building and rendering that statement on every call, the text being the
+     * same each time (sessions read by id on every {@code get}).
+     */
+    @SuppressWarnings("unchecked")
+    public <E> Call<List<E>> byId(EntityModel<E> model, Object id) {
+        Column<E, Object> column = idColumn(model);
+        Object bound = column.bindValue(id);
+        var key = new ById(model, bound == null ? Object.class : bound.getClass());
+        SqlStatement text = byIdTexts.get(key);
+        if (text == null) {
+            text = renderer.select((SelectStatement<E>) Sql.select(model.type()).where(column.eq(id)));
+            if (text.binds().size() != 1) {   // not a plain "id = ?": render it each time
+                return select((SelectStatement<E>) Sql.select(model.type()).where(column.eq(id)));
+            }
+            byIdTexts.putIfAbsent(key, text);
+        }
+        var sql = new SqlStatement(text.sql(), java.util.Collections.singletonList(bound), text.readOnly(),
+                text.readByKey());
+        var mapper = Projection.entity(model);
+        return new Call<>(mode(sql), runner -> runner.query(sql, mapper));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> Column<E, Object> idColumn(EntityModel<E> model) {
+        return Column.of(model, (Attribute<E, Object>) model.id());
     }
 
     /** The rows of a select, or of an insert with {@code returning}. */

@@ -15,11 +15,9 @@ import dev.osprey.internal.query.Projection;
 import dev.osprey.internal.query.SelectStatement;
 import dev.osprey.mapping.Attribute;
 import dev.osprey.mapping.EntityModel;
-import dev.osprey.query.Column;
 import dev.osprey.query.Mutation;
 import dev.osprey.query.Query;
 import dev.osprey.query.Select;
-import dev.osprey.query.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,8 +95,7 @@ public final class SessionImpl implements Session {
         Objects.requireNonNull(id, "id");
         EntityModel<E> model = EntityModel.of(type);
         var key = new Tracked.Key(type, cast(model.id(), id));
-        Select<E> select = Sql.select(type).where(eq(model, model.id(), key.id()));
-        Call<List<E>> call = statements.query(select);
+        Call<List<E>> call = statements.byId(model, key.id());
         return enqueue(() -> {
             E known = known(type, key);
             if (known != null || map.find(key) != null) {
@@ -130,11 +127,6 @@ public final class SessionImpl implements Session {
         return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
     }
 
-    @SuppressWarnings("unchecked")
-    private static <E, T> dev.osprey.query.Predicate eq(EntityModel<E> model, Attribute<E, T> attribute, Object value) {
-        return Column.of(model, attribute).eq((T) value);
-    }
-
     @Override
     @SuppressWarnings("unchecked")
     public <E> CompletableFuture<E> refresh(E entity) {
@@ -144,7 +136,7 @@ public final class SessionImpl implements Session {
         if (id == null) {
             throw new IllegalArgumentException("the " + model.type().getSimpleName() + " has no id: it has no row yet");
         }
-        Call<List<E>> call = statements.query(Sql.select(model.type()).where(eq(model, model.id(), id)));
+        Call<List<E>> call = statements.byId(model, id);
         return enqueue(() -> {
             if (!map.mayHold(entity)) {
                 throw new IllegalArgumentException("the session has another instance of this "

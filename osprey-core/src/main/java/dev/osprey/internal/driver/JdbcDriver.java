@@ -340,7 +340,7 @@ public final class JdbcDriver implements Driver {
                 operation.offer(call);
                 call = operation::runIfUnclaimed;   // unless a joining caller runs it first
             }
-            CALLS.newThread(call).start();
+            startCall(call);
         } catch (RuntimeException | Error e) {
             if (!helped || operation.withdraw()) {
                 inFlight.exit(operation);

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Where a session's calls run: a call queued by the callbacks of the call before it (read, then
  * commit) runs on the thread that ran that call, without a thread of its own and with no idle
- * connection in between; and a call queued that way runs whether or not anybody waits for it.
+ * connection in between; a call queued that way runs whether or not anybody waits for it; and a call
+ * whose caller keeps running without ever waiting for it runs all the same.
  */
 class CallThreadTest {
 
@@ -112,5 +113,30 @@ class CallThreadTest {
             s.rollback().join();
         }
         assertThat(db.count(select(Author.class)).join()).isEqualTo(1L);
+    }
+
+    @OnEachDatabase
+    void aCallRunsWhileItsCallerKeepsRunningWithoutWaiting(TestDb t) {
+        Database db = open(t, new StatementListener() { });
+        db.execute(dev.osprey.query.Sql.insert(Author.class).values(new Author("Ada"))).join();
+
+        // The caller never parks and never claims the work: its call thread must not wait for it for ever.
+        CompletableFuture<Long> counted = db.count(select(Author.class));
+        busyUntilDone(counted);
+        assertThat(counted.join()).isEqualTo(1L);
+
+        try (Session s = db.session()) {
+            CompletableFuture<Author> read = s.scalar(select(Author.class));
+            busyUntilDone(read);
+            assertThat(read.join().name).isEqualTo("Ada");
+        }
+    }
+
+    private static void busyUntilDone(CompletableFuture<?> future) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!future.isDone()) {
+            assertThat(System.nanoTime() - deadline).as("the call ran").isNegative();
+            Thread.onSpinWait();
+        }
     }
 }

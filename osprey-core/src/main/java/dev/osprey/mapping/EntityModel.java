@@ -33,6 +33,7 @@ public final class EntityModel<E> {
     private final List<IndexModel> indexes;
     private final Supplier<E> factory;
     private final Function<Object[], E> recordFactory;
+    private final Reader<E> reader;
     private final Map<String, Attribute<E, ?>> byProperty = new LinkedHashMap<>();
 
     private EntityModel(Builder<E> b) {
@@ -42,6 +43,7 @@ public final class EntityModel<E> {
         this.indexes = List.copyOf(b.indexes);
         this.factory = b.factory;
         this.recordFactory = b.recordFactory;
+        this.reader = b.reader;
         if ((factory == null) == (recordFactory == null)) {
             throw new IllegalArgumentException(type.getName() + " needs exactly one of factory or recordFactory");
         }
@@ -173,6 +175,43 @@ public final class EntityModel<E> {
         return entity;
     }
 
+    /**
+     * Builds an instance from the current row of a result whose columns are this entity's, in
+     * {@link #attributes()} order: with the generated {@link Reader} (straight-line typed reads into the
+     * fields), or attribute by attribute for a model built without one.
+     */
+    public E read(RowValues row) throws java.sql.SQLException {
+        if (reader != null) {
+            return reader.read(row);
+        }
+        if (recordFactory != null) {
+            Object[] values = new Object[attributes.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = row.get(i, attributes.get(i));
+            }
+            return recordFactory.apply(values);
+        }
+        E entity = factory.get();
+        for (int i = 0; i < attributes.size(); i++) {
+            setFromRow(attributes.get(i), entity, row, i);
+        }
+        return entity;
+    }
+
+    private static <E, T> void setFromRow(Attribute<E, T> attribute, E entity, RowValues row, int index)
+            throws java.sql.SQLException {
+        attribute.set(entity, row.get(index, attribute));
+    }
+
+    /**
+     * Builds an instance from the current row's values, each read into its field in attribute order; the
+     * annotation processor writes one per entity. Stateless.
+     */
+    @FunctionalInterface
+    public interface Reader<E> {
+        E read(RowValues row) throws java.sql.SQLException;
+    }
+
     /** The database values of {@code entity}, in {@link #attributes()} order. */
     public Object[] toDatabase(E entity) {
         Object[] values = new Object[attributes.size()];
@@ -223,6 +262,7 @@ public final class EntityModel<E> {
         private final List<IndexModel> indexes = new ArrayList<>();
         private Supplier<E> factory;
         private Function<Object[], E> recordFactory;
+        private Reader<E> reader;
 
         private Builder(Class<E> type, String table) {
             this.type = Objects.requireNonNull(type, "type");
@@ -248,6 +288,12 @@ public final class EntityModel<E> {
         /** How to make a record from its component values, given in attribute order. */
         public Builder<E> recordFactory(Function<Object[], E> recordFactory) {
             this.recordFactory = recordFactory;
+            return this;
+        }
+
+        /** How to read an instance from a row with typed reads (generated); without it, attribute by attribute. */
+        public Builder<E> reader(Reader<E> reader) {
+            this.reader = reader;
             return this;
         }
 

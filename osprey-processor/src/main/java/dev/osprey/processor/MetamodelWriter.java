@@ -204,7 +204,60 @@ final class MetamodelWriter {
                         .append(CONTINUATION).append("})\n");
             }
         }
+        writeReader(out, entity, attributeConstants, self);
         out.append(CONTINUATION).append(".build();\n\n");
+    }
+
+    /**
+     * The row reader: straight-line typed reads into the fields (whole numbers for primitive fields
+     * without boxing). Not for an entity made through a private constructor or with a field it cannot
+     * set; its model reads attribute by attribute.
+     */
+    private void writeReader(StringBuilder out, Entity entity, List<String> attributeConstants, String self) {
+        List<Property> properties = entity.properties();
+        String more = CONTINUATION + INDENT;
+        switch (entity.construction()) {
+            case RECORD -> {
+                StringJoiner arguments = new StringJoiner(",\n" + more + INDENT, "new " + self + "(\n" + more + INDENT, "))\n");
+                for (int i = 0; i < properties.size(); i++) {
+                    arguments.add(read(properties.get(i), i, attributeConstants.get(i)));
+                }
+                out.append(CONTINUATION).append(".reader(row -> ").append(arguments);
+            }
+            case CONSTRUCTOR -> {
+                if (properties.stream().anyMatch(p -> p.setter() == null)) {
+                    return;
+                }
+                out.append(CONTINUATION).append(".reader(row -> {\n");
+                out.append(more).append(self).append(" e = new ").append(self).append("();\n");
+                for (int i = 0; i < properties.size(); i++) {
+                    Property p = properties.get(i);
+                    String value = read(p, i, attributeConstants.get(i));
+                    out.append(more).append("e.").append(p.setter().name())
+                            .append(p.setter().method() ? "(" + value + ")" : " = " + value).append(";\n");
+                }
+                out.append(more).append("return e;\n");
+                out.append(CONTINUATION).append("})\n");
+            }
+            case PRIVATE_CONSTRUCTOR -> {
+                // read attribute by attribute through the model's factory
+            }
+        }
+    }
+
+    /** The expression reading {@code p} from column {@code index} of {@code row}. */
+    private static String read(Property p, int index, String attribute) {
+        String method = "get";
+        if (p.primitive() && p.conversion().converter() == null && !p.conversion().enumByOrdinal()) {
+            method = switch (p.javaType().toString()) {
+                case "java.lang.Long" -> "getLong";
+                case "java.lang.Integer" -> "getInt";
+                case "java.lang.Short" -> "getShort";
+                case "java.lang.Byte" -> "getByte";
+                default -> "get";
+            };
+        }
+        return "row." + method + "(" + index + ", " + attribute + ")";
     }
 
     private static String getter(Property p, String self) {

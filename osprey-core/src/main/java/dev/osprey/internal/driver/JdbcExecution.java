@@ -163,9 +163,16 @@ final class JdbcExecution {
     /** Every row of {@code rs} made by {@code mapper}; one raw-value array serves all rows. */
     <T> List<T> read(ResultSet rs, RowMapper<T> mapper) throws SQLException {
         ColumnReader[] readers = readers(rs.getMetaData(), mapper);
+        List<T> rows = new ArrayList<>();
+        RowMapper.Reader<T> direct = mapper.reader(new Columns(rs, readers));
+        if (direct != null) {
+            while (rs.next()) {
+                rows.add(direct.read());
+            }
+            return rows;
+        }
         int count = readers.length;
         Object[] raw = new Object[count];
-        List<T> rows = new ArrayList<>();
         while (rs.next()) {
             for (int i = 0; i < count; i++) {
                 raw[i] = readers[i].read(rs, i + 1);
@@ -173,6 +180,50 @@ final class JdbcExecution {
             rows.add(mapper.map(raw));
         }
         return rows;
+    }
+
+    /**
+     * The columns of {@code rs} read with the dialect's readers; {@link #getLong} reads an integer column
+     * with {@code getLong}, any other through its reader and {@link ValueConverter}.
+     */
+    private static final class Columns implements ResultColumns {
+        private final ResultSet rs;
+        private final ColumnReader[] readers;
+        private boolean convertedNull;
+        private boolean converted;
+
+        Columns(ResultSet rs, ColumnReader[] readers) {
+            this.rs = rs;
+            this.readers = readers;
+        }
+
+        @Override
+        public int count() {
+            return readers.length;
+        }
+
+        @Override
+        public Object get(int index) throws SQLException {
+            converted = false;
+            return readers[index].read(rs, index + 1);
+        }
+
+        @Override
+        public long getLong(int index) throws SQLException {
+            ColumnReader reader = readers[index];
+            converted = !reader.wholeNumbers();
+            if (!converted) {
+                return rs.getLong(index + 1);
+            }
+            Object value = reader.read(rs, index + 1);
+            convertedNull = value == null;
+            return value == null ? 0 : ValueConverter.convert(value, Long.class);
+        }
+
+        @Override
+        public boolean wasNull() throws SQLException {
+            return converted ? convertedNull : rs.wasNull();
+        }
     }
 
     /** Every row of {@code rs} as a {@link Row} (raw SQL queries). */

@@ -233,15 +233,13 @@ final class Operation<T> extends CallFuture<T> {
     /**
      * Spins while the work is unclaimed and {@code by} is running, for at most {@link #CLAIM_WAIT_NANOS}.
      * Once {@code by} waits (parks, blocks) or ends without claiming, nobody else will soon, and the call
-     * thread goes on at once.
+     * thread goes on at once. The state of a running virtual thread is read under a lock it takes itself
+     * when it parks, so it is asked only now and then.
      */
     private void awaitClaim(Thread by) {
-        long deadline = 0;
-        while (pending != null && by.getState() == Thread.State.RUNNABLE) {
-            long now = System.nanoTime();
-            if (deadline == 0) {
-                deadline = now + CLAIM_WAIT_NANOS;
-            } else if (now - deadline > 0) {
+        long deadline = System.nanoTime() + CLAIM_WAIT_NANOS;
+        for (int spins = 1; pending != null; spins++) {
+            if ((spins & 63) == 0 && (System.nanoTime() - deadline > 0 || by.getState() != Thread.State.RUNNABLE)) {
                 return;
             }
             Thread.onSpinWait();

@@ -21,4 +21,18 @@ public interface RowMapper<T> {
     default Class<?> readAs(int index) {
         return null;
     }
+
+    /**
+     * A reader that builds each row straight from {@code columns} (typed reads, no raw-value array), or
+     * {@code null} (the default) to have rows built by {@link #map}. Asked once per result.
+     */
+    default Reader<T> reader(ResultColumns columns) {
+        return null;
+    }
+
+    /** Builds the current row of the result it was made for. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read() throws java.sql.SQLException;
+    }
 }

@@ -1,8 +1,10 @@
 package dev.osprey.internal.query;
 
+import dev.osprey.internal.driver.ResultColumns;
 import dev.osprey.internal.driver.RowMapper;
 import dev.osprey.internal.driver.ValueConverter;
 import dev.osprey.mapping.EntityModel;
+import dev.osprey.mapping.RowValues;
 import dev.osprey.query.Column;
 import dev.osprey.query.Expression;
 import dev.osprey.query.Tuple;
@@ -50,6 +52,16 @@ public sealed interface Projection<R> extends RowMapper<R> {
         @Override
         public E map(Object[] raw) {
             return model.fromDatabase(raw);
+        }
+
+        /** Rows read straight into the entity's fields, when the result has its columns (and no others). */
+        @Override
+        public Reader<E> reader(ResultColumns columns) {
+            if (columns.count() != model.attributes().size()) {
+                return null;   // map() says what is wrong
+            }
+            RowValues values = RowValues.of(columns);
+            return () -> model.read(values);
         }
 
         @Override

@@ -234,6 +234,9 @@ final class MariaDbDialect extends Dialect {
         ps.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
     }
 
+    /** Integer columns; an unsigned BIGINT may exceed a long, and keeps getObject (a BigInteger). */
+    private static final ColumnReader WHOLE_NUMBERS = ColumnReader.wholeNumbers(ColumnReader.OBJECT);
+
     @Override
     public ColumnReader reader(ResultSetMetaData md, int column) throws SQLException {
         return switch (md.getColumnType(column)) {
@@ -241,6 +244,8 @@ final class MariaDbDialect extends Dialect {
             case Types.DATE -> (rs, c) -> rs.getObject(c, LocalDate.class);
             case Types.TIME -> (rs, c) -> rs.getObject(c, LocalTime.class);
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> (rs, c) -> rs.getBytes(c);
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT ->
+                    md.isSigned(column) || md.getColumnType(column) != Types.BIGINT ? WHOLE_NUMBERS : ColumnReader.OBJECT;
             default -> ColumnReader.OBJECT;
         };
     }

@@ -133,6 +133,8 @@ final class PostgresDialect extends Dialect {
         statement.getConnection().unwrap(PGConnection.class).cancelQuery();
     }
 
+    private static final ColumnReader WHOLE_NUMBERS = ColumnReader.wholeNumbers(ColumnReader.OBJECT);
+
     @Override
     public ColumnReader reader(ResultSetMetaData md, int column) throws SQLException {
         return switch (md.getColumnTypeName(column)) {
@@ -140,6 +142,7 @@ final class PostgresDialect extends Dialect {
             case "timestamp" -> (rs, c) -> rs.getObject(c, LocalDateTime.class);
             case "date" -> (rs, c) -> rs.getObject(c, LocalDate.class);
             case "time" -> (rs, c) -> rs.getObject(c, LocalTime.class);
+            case "int2", "int4", "int8" -> WHOLE_NUMBERS;
             default -> ColumnReader.OBJECT;
         };
     }

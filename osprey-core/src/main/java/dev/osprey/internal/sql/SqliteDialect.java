@@ -40,13 +40,19 @@ final class SqliteDialect extends Dialect {
      * An integer column through {@code getLong}, as {@code getObject} gives it (an Integer when it fits, else
      * a Long) but with one native call instead of two; only a 0 is asked whether it was NULL.
      */
-    private static final ColumnReader INTEGER = (rs, column) -> {
+    private static final ColumnReader INTEGER = ColumnReader.wholeNumbers((rs, column) -> {
         long value = rs.getLong(column);
         if (value == 0 && rs.wasNull()) {
             return null;
         }
         return (int) value == value ? (Object) (int) value : (Object) value;
-    };
+    });
+
+    /** An integer column wanted as a Long: boxed as one at once, not as an Integer that is converted after. */
+    private static final ColumnReader LONG = ColumnReader.wholeNumbers((rs, column) -> {
+        long value = rs.getLong(column);
+        return value == 0 && rs.wasNull() ? null : (Object) value;
+    });
 
     SqliteDialect(String version) {
         super(version);
@@ -231,6 +237,9 @@ final class SqliteDialect extends Dialect {
      */
     @Override
     public ColumnReader reader(ResultSetMetaData md, int column, Class<?> wanted) {
+        if (wanted == Long.class) {
+            return LONG;
+        }
         if (wanted != null && INTEGER_STORED.contains(wanted)) {
             return INTEGER;
         }

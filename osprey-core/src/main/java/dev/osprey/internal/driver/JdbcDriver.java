@@ -338,9 +338,10 @@ public final class JdbcDriver implements Driver {
             Runnable call = () -> run(operation, write ? writer : reader, brief, work);
             if (helped) {
                 operation.offer(call);
-                call = operation::runIfUnclaimed;   // unless a joining caller runs it first
+                CallStarter.offered(operation);   // a caller that joins runs it; else a call thread
+            } else {
+                startCall(call);
             }
-            startCall(call);
         } catch (RuntimeException | Error e) {
             if (!helped || operation.withdraw()) {
                 inFlight.exit(operation);

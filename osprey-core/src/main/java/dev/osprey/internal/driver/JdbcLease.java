@@ -100,7 +100,7 @@ final class JdbcLease implements Lease {
             if (current != null && current.thread == Thread.currentThread()) {
                 current.next = operation;   // the thread ending the call before runs this one next
             } else {
-                JdbcDriver.startCall(operation::runIfUnclaimed);   // unless a waiting caller runs it first
+                CallStarter.offered(operation);   // a waiting caller runs it; else a call thread
             }
         });
         return operation;

@@ -246,6 +246,11 @@ final class Operation<T> extends CallFuture<T> {
         }
     }
 
+    /** Whether the offered work waits for a thread to claim it. */
+    boolean unclaimed() {
+        return pending != null;
+    }
+
     /** Takes the offered work back unrun: whether it was still unclaimed. */
     boolean withdraw() {
         return PENDING.getAndSet(this, null) != null;

@@ -1,0 +1,60 @@
+package dev.osprey.internal.driver;
+
+import dev.osprey.Database;
+import dev.osprey.testkit.OnEachDatabase;
+import dev.osprey.testkit.TestDb;
+import dev.osprey.zoo.Animal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static dev.osprey.query.Sql.select;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Calls whose callers do not wait for them still run ({@link CallStarter}): after the starter has gone to
+ * sleep for want of calls, and many at once, after which calls get their threads at once. A timed
+ * {@code get} only waits: it never runs the call itself.
+ */
+class CallStarterTest {
+
+    private static Database withAnimals(TestDb t) {
+        Database db = t.db();
+        db.schema().dropAll(Animal.class).join();
+        db.schema().createAll(Animal.class).join();
+        db.execute(dev.osprey.query.Sql.insert(Animal.class).values(new Animal("Rex"))).join();
+        return db;
+    }
+
+    @OnEachDatabase
+    void aCallNobodyWaitsForRunsAfterTheStarterWentToSleep(TestDb t) throws Exception {
+        Database db = withAnimals(t);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        // It sleeps once no call was offered for a while; calls wait for it again a while after many went unclaimed.
+        while (!CallStarter.sleeping() || CallStarter.startsAtOnce()) {
+            assertThat(System.nanoTime() - deadline).as("the starter went to sleep").isNegative();
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
+
+        CompletableFuture<Long> counted = db.count(select(Animal.class));
+        assertThat(counted.get(20, TimeUnit.SECONDS)).isEqualTo(1L);
+    }
+
+    @OnEachDatabase
+    void manyCallsNobodyWaitsForAllRunAndLaterCallsStartAtOnce(TestDb t) throws Exception {
+        Database db = withAnimals(t);
+        List<CompletableFuture<Long>> counts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            counts.add(db.count(select(Animal.class)));
+        }
+        for (CompletableFuture<Long> count : counts) {
+            assertThat(count.get(20, TimeUnit.SECONDS)).isEqualTo(1L);
+        }
+        assertThat(CallStarter.startsAtOnce()).as("most calls went unclaimed: they start at once now").isTrue();
+        assertThat(db.count(select(Animal.class)).get(20, TimeUnit.SECONDS)).isEqualTo(1L);
+    }
+}

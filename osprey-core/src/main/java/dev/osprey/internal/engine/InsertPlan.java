@@ -33,7 +33,7 @@ import java.util.Map;
  * <p>A group that needs nothing back (no ids to set, no {@code RETURNING}, no upsert clause) and has
  * more rows than one such statement holds goes the dialect's {@link Dialect#bulkInsertStyle() bulk
  * way} instead: one {@code COPY … FROM STDIN} (PostgreSQL), or one JDBC batch of one-row INSERTs that
- * the driver sends in bulk (MariaDB).
+ * the driver sends in bulk (MariaDB) or runs with one prepared statement (SQLite).
  *
  * <p>Generated ids are set on the entities that had none (not for upserts): from {@code RETURNING}
  * where the database has it, sorted ascending because ids are allocated in row order while the

@@ -92,6 +92,15 @@ public enum Target {
         };
     }
 
+    /** SQL giving, as {@code id}, the server session of the connection it runs on. */
+    public String ownSession() {
+        return switch (this) {
+            case POSTGRESQL -> "SELECT pg_backend_pid() AS id";
+            case MARIADB -> "SELECT CONNECTION_ID() AS id";
+            case SQLITE -> throw new UnsupportedOperationException("SQLite has no server sessions");
+        };
+    }
+
     /** SQL that kills the server session {@code id} (its connection breaks). */
     public String killSession(long id) {
         return switch (this) {

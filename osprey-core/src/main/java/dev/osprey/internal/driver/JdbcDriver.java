@@ -60,6 +60,8 @@ public final class JdbcDriver implements Driver {
     private final HikariDataSource writer;
     private final HikariDataSource reader;
     private final NativeWorkers natives;
+    private final CallGate<Queued<?>> writerGate;
+    private final CallGate<Queued<?>> readerGate;
     private final SqliteStatementCache statementCache;
     private final JdbcExecution execution;
     private final InFlight inFlight = new InFlight();
@@ -73,6 +75,8 @@ public final class JdbcDriver implements Driver {
         this.writer = writer;
         this.reader = reader;
         this.natives = natives;
+        this.writerGate = new CallGate<>(writer.getMaximumPoolSize());
+        this.readerGate = reader == writer ? writerGate : new CallGate<>(reader.getMaximumPoolSize());
         this.statementCache = url.kind().isSqlite() ? new SqliteStatementCache() : null;
         this.execution = new JdbcExecution(dialect, config);
     }
@@ -335,7 +339,7 @@ public final class JdbcDriver implements Driver {
             return CompletableFuture.failedFuture(closedError());
         }
         try {
-            Runnable call = () -> run(operation, write ? writer : reader, brief, work);
+            Runnable call = () -> run(operation, write ? writer : reader, brief, helped, work);
             if (helped) {
                 operation.offer(call);
                 CallStarter.offered(operation);   // a caller that joins runs it; else a call thread
@@ -351,69 +355,225 @@ public final class JdbcDriver implements Driver {
         return operation;
     }
 
-    private <T> void run(Operation<T> operation, HikariDataSource pool, boolean brief, Work<T> work) {
+    /**
+     * Runs a call: takes a slot at the pool's {@link CallGate} (or waits in its queue for another call
+     * to run this one, or to hand it a slot), borrows a connection unless one was handed over, runs the
+     * work, and passes the slot on. {@code servable}: the work is Osprey's own statements, which another
+     * call may run on its connection; user code gets a connection handed over instead.
+     */
+    private <T> void run(Operation<T> operation, HikariDataSource pool, boolean brief, boolean servable,
+                         Work<T> work) {
         boolean handedOff = false;
+        CallGate<Queued<?>> gate = pool == writer ? writerGate : readerGate;
+        Connection connection = null;
+        boolean holdsSlot = false;
         try {
             if (operation.isDone()) {
                 return;
             }
-            Connection connection;
-            try {
-                connection = pool.getConnection();
-            } catch (SQLException e) {
-                operation.fail(acquireFailure(pool, e));
+            if (!gate.enter()) {
+                var waiter = gate.queue(servable && natives == null ? new Queued<>(operation, work) : null);
+                switch (waiter.await(System.nanoTime() + config.acquireTimeout().toNanos())) {
+                    case SERVED -> {
+                        return;
+                    }
+                    case TIMED_OUT -> {
+                        operation.fail(poolTimeout(pool, null));
+                        return;
+                    }
+                    case HANDED -> connection = waiter.connection();
+                }
+            }
+            holdsSlot = true;
+            if (operation.isDone()) {   // cancelled while it queued
                 return;
+            }
+            if (connection == null) {
+                try {
+                    connection = pool.getConnection();
+                } catch (SQLException e) {
+                    operation.fail(acquireFailure(pool, e));
+                    return;
+                }
             }
             if (natives == null) {
-                finish(operation, pool, connection, work, NativeWorkers.NOTHING);
+                Connection held = connection;
+                connection = null;
+                holdsSlot = false;   // finish passes it on, whatever happens
+                finish(operation, gate, pool, held, servable, work, NativeWorkers.NOTHING);
                 return;
             }
+            Connection held = connection;
             try {   // SQLite: here or on a platform thread, which then ends the call itself
                 natives.dispatch(brief, nativeDone -> {
                     try {
-                        finish(operation, pool, connection, work, nativeDone);
+                        finish(operation, gate, pool, held, servable, work, nativeDone);
                     } catch (Throwable t) {
                         operation.fail(t);
                     } finally {
                         inFlight.exit(operation);
                     }
                 });
+                connection = null;
+                holdsSlot = false;
                 handedOff = true;
             } catch (RuntimeException e) {
-                release(pool, connection, false);
                 operation.fail(e);
             }
         } catch (Throwable t) {
             operation.fail(t);
         } finally {
+            if (holdsSlot) {
+                passOn(gate, pool, connection);
+            }
             if (!handedOff) {
                 inFlight.exit(operation);
             }
         }
     }
 
+    /** A queued call's work, which a call ending before it runs on its connection. */
+    private record Queued<T>(Operation<T> operation, Work<T> work) {
+    }
+
+    /** Runs a queued call on {@code connection} and ends it: the connection, or null if it went back. */
+    private <T> Connection serve(Queued<T> queued, CallGate<Queued<?>> gate, HikariDataSource pool,
+                                 Connection connection) {
+        return runAndEnd(queued.operation(), gate, pool, connection, true, queued.work(), NativeWorkers.NOTHING);
+    }
+
     /**
-     * Runs {@code work} on this thread with the borrowed connection, calls {@code workDone}, gives the
-     * connection back and ends the call.
+     * Runs {@code work} on this thread with the borrowed connection, calls {@code workDone}, ends the call
+     * and passes the slot on with the connection.
      */
-    private <T> void finish(Operation<T> operation, HikariDataSource pool, Connection connection, Work<T> work,
-                            Runnable workDone) {
-        T result = null;
-        Throwable failure = null;
+    private <T> void finish(Operation<T> operation, CallGate<Queued<?>> gate, HikariDataSource pool,
+                            Connection connection, boolean clean, Work<T> work, Runnable workDone) {
+        Connection held = connection;
         try {
-            result = work.run(connection, operation);
+            held = runAndEnd(operation, gate, pool, connection, clean, work, workDone);
+        } finally {
+            passOn(gate, pool, held);
+        }
+    }
+
+    /**
+     * Runs {@code work} with the connection and ends the call: the connection, or null if it went back to the
+     * pool. It goes back before the call ends when no call queues for it, so that a caller that sees the
+     * result sees the connection back; and when it broke, or user code ran on it ({@code clean} false), as
+     * the pool then resets what the code changed before anyone else uses it.
+     */
+    private <T> Connection runAndEnd(Operation<T> operation, CallGate<Queued<?>> gate, HikariDataSource pool,
+                                     Connection connection, boolean clean, Work<T> work, Runnable workDone) {
+        Throwable failure = runWork(operation, connection, work, workDone);
+        boolean broken = failure instanceof ConnectionLostException || operation.isConnectionLost();
+        Connection held = connection;
+        if (broken || !clean || gate.nobodyQueued()) {
+            release(pool, connection, broken);
+            held = null;
+        }
+        if (failure == null) {
+            operation.succeedWithResult();
+        } else {
+            operation.fail(failure);
+        }
+        return held;
+    }
+
+    /** Runs the work and keeps its result in the operation until it ends; the failure, or null. */
+    private <T> Throwable runWork(Operation<T> operation, Connection connection, Work<T> work, Runnable workDone) {
+        try {
+            operation.result(work.run(connection, operation));
+            return null;
         } catch (Throwable t) {
-            failure = t instanceof SQLException e ? execution.translate(e, null, operation) : t;
+            return t instanceof SQLException e ? execution.translate(e, null, operation) : t;
         } finally {
             operation.endAll();
             workDone.run();
         }
-        release(pool, connection, failure instanceof ConnectionLostException || operation.isConnectionLost());
-        if (failure == null) {
-            operation.succeed(result);
-        } else {
-            operation.fail(failure);
+    }
+
+    /**
+     * Leaves the gate with a slot, and {@code connection} unless null: while calls queue, runs their work on
+     * the connection (up to {@link CallGate#SERVE_LIMIT} of them), then hands the slot and the connection to
+     * the next; else gives the connection back to the pool.
+     */
+    private void passOn(CallGate<Queued<?>> gate, HikariDataSource pool, Connection connection) {
+        Connection held = connection;
+        int served = 0;
+        while (true) {
+            if (held != null && gate.nobodyQueued()) {
+                release(pool, held, false);
+                held = null;
+            }
+            CallGate.Waiter<Queued<?>> next = gate.leave();
+            if (next == null) {
+                if (held != null) {
+                    release(pool, held, false);
+                }
+                return;
+            }
+            Queued<?> queued = next.work();
+            if (queued != null && queued.operation().isDone()) {
+                next.served();   // cancelled while it queued
+            } else if (queued != null && held != null && served < CallGate.SERVE_LIMIT) {
+                served++;
+                try {
+                    held = serve(queued, gate, pool, held);
+                } finally {
+                    next.served();
+                }
+            } else {
+                next.hand(held);
+                return;
+            }
         }
+    }
+
+    /**
+     * Borrows a connection for a {@link JdbcLease}, queueing at the pool's gate behind the calls before it;
+     * the lease gives it back with {@link #giveBack}.
+     *
+     * @throws OspreyException if no connection became free in time, or none could be opened
+     */
+    Connection borrow(HikariDataSource pool) {
+        CallGate<Queued<?>> gate = pool == writer ? writerGate : readerGate;
+        if (!gate.enter()) {
+            var waiter = gate.queue(null);
+            switch (waiter.await(System.nanoTime() + config.acquireTimeout().toNanos())) {
+                case TIMED_OUT -> throw poolTimeout(pool, null);
+                case SERVED -> throw new IllegalStateException("a lease was served, not handed a connection");
+                case HANDED -> {
+                    if (waiter.connection() != null) {
+                        return waiter.connection();
+                    }
+                }
+            }
+        }
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            passOn(gate, pool, null);
+            throw acquireFailure(pool, e);
+        } catch (RuntimeException | Error e) {
+            passOn(gate, pool, null);
+            throw e;
+        }
+    }
+
+    /**
+     * Gives a lease's connection back to the pool, which resets what the lease changed (isolation, read-only),
+     * and passes its slot at the gate on.
+     */
+    void giveBack(HikariDataSource pool, Connection connection, boolean broken) {
+        release(pool, connection, broken);
+        passOn(pool == writer ? writerGate : readerGate, pool, null);
+    }
+
+    /** An acquire timeout as {@link PoolTimeoutException}; {@code cause} from HikariCP, or null for Osprey's queue. */
+    private PoolTimeoutException poolTimeout(HikariDataSource pool, SQLException cause) {
+        int size = pool.getHikariConfigMXBean().getMaximumPoolSize();
+        return new PoolTimeoutException("no connection became free within " + config.acquireTimeout().toMillis()
+                + " ms: all " + size + " connection(s) of the pool for '" + url.masked() + "' are in use", cause);
     }
 
     /**
@@ -447,9 +607,7 @@ public final class JdbcDriver implements Driver {
                 return new ConnectionLostException("cannot open a connection to '" + url.masked() + "': "
                         + describe(e.getCause()), e.getSQLState(), null, e);
             }
-            int size = pool.getHikariConfigMXBean().getMaximumPoolSize();
-            return new PoolTimeoutException("no connection became free within " + config.acquireTimeout().toMillis()
-                    + " ms: all " + size + " connection(s) of the pool for '" + url.masked() + "' are in use", e);
+            return poolTimeout(pool, e);
         }
         return dialect.translate(e, null);
     }

@@ -242,9 +242,9 @@ final class JdbcLease implements Lease {
     /** Borrows the connection, and begins a transaction on it when {@code begin}; fails the call if it cannot. */
     private boolean acquire(Operation<?> operation, boolean begin) {
         try {
-            connection = pool.getConnection();
-        } catch (SQLException e) {
-            operation.fail(driver.acquireFailure(pool, e));
+            connection = driver.borrow(pool);
+        } catch (RuntimeException e) {
+            operation.fail(e);
             return false;
         }
         holds = true;
@@ -375,7 +375,7 @@ final class JdbcLease implements Lease {
         connection = null;
         holds = false;
         if (held != null) {
-            JdbcDriver.release(pool, held, broken);
+            driver.giveBack(pool, held, broken);
         }
     }
 

@@ -57,6 +57,8 @@ final class Operation<T> extends CallFuture<T> {
     /** The thread that offered the work, until the call thread has looked at it. */
     private volatile Thread offeredBy;
     private final List<Running> running = new ArrayList<>(1);
+    /** The work's result between the end of the work and the completion; touched by the worker only. */
+    private T result;
     private boolean timedOut;
     private volatile boolean connectionLost;
     /** The statement timeout of this call, or null for the configured one (a session's own limit). */
@@ -275,6 +277,18 @@ final class Operation<T> extends CallFuture<T> {
 
     /** Completion by the worker: does not cancel anything. */
     void succeed(T value) {
+        super.complete(value);
+    }
+
+    /** Keeps the work's result until {@link #succeedWithResult()}; for the worker. */
+    void result(T value) {
+        result = value;
+    }
+
+    /** Completion by the worker with the result it kept. */
+    void succeedWithResult() {
+        T value = result;
+        result = null;
         super.complete(value);
     }
 

@@ -113,11 +113,7 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
     @Override
     public BatchResult batch(String sql, List<List<Object>> rows, String keyColumn) {
         checkOpen();
-        List<Object> all = new ArrayList<>();
-        for (List<Object> row : rows) {
-            all.addAll(row);
-        }
-        var observed = new SqlStatement(sql, all, false);
+        var observed = new SqlStatement(sql, flat(rows), false);
         JdbcExecution.Preparer preparer = keyColumn == null ? this::prepare : text -> prepareKeyed(text, keyColumn);
         return execution.execute(operation, observed, preparer, false, ps -> {
             if (keyColumn != null && !batchKeys) {
@@ -138,6 +134,31 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
                 return new BatchResult(count, execution.readFirstColumn(keys));
             }
         }, BatchResult::rows);
+    }
+
+    /** The rows' values one after the other, as listeners see a batch's binds; a view where all rows are as wide. */
+    private static List<Object> flat(List<List<Object>> rows) {
+        int width = rows.isEmpty() ? 0 : rows.getFirst().size();
+        for (List<Object> row : rows) {
+            if (row.size() != width) {
+                List<Object> all = new ArrayList<>();
+                rows.forEach(all::addAll);
+                return all;
+            }
+        }
+        int size = width * rows.size();
+        return new java.util.AbstractList<>() {
+            @Override
+            public Object get(int index) {
+                java.util.Objects.checkIndex(index, size);
+                return rows.get(index / width).get(index % width);
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
     }
 
     @Override

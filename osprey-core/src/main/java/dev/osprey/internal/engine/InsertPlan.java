@@ -56,7 +56,7 @@ final class InsertPlan<E> {
     private final Attribute<E, ?> id;
     private final List<Attribute<E, ?>> allColumns;
     private final List<Attribute<E, ?>> withoutId;
-    /** The columns of the last map row, and the list its group goes by (see {@link #mapRow}). */
+    /** The columns of the last map row, and the list its group goes by (see {@link #mapColumns}). */
     private List<Attribute<E, ?>> lastMapColumns;
     private List<Attribute<E, ?>> lastGroupColumns;
     /** Whether inserted entities get their generated ids set. */
@@ -189,12 +189,15 @@ final class InsertPlan<E> {
     /** Consecutive rows with the same columns, their bind values (row after row) and the entities awaiting ids. */
     private final class Group {
         final List<Attribute<E, ?>> columns;
-        final List<Object> values = new ArrayList<>();
-        final List<E> targets = new ArrayList<>();
+        final ArrayList<Object> values;
+        final List<E> targets;
         boolean hasTargets;
 
-        Group(List<Attribute<E, ?>> columns) {
+        /** @param rows how many rows to make room for */
+        Group(List<Attribute<E, ?>> columns, int rows) {
             this.columns = columns;
+            this.values = new ArrayList<>(rows * columns.size());
+            this.targets = new ArrayList<>(rows);
         }
 
         int rows() {
@@ -205,29 +208,39 @@ final class InsertPlan<E> {
     private List<Group> groups(List<Object> rows) {
         List<Group> groups = new ArrayList<>();
         Group current = null;
-        List<Object> values = new ArrayList<>(allColumns.size());
-        for (Object row : rows) {
+        for (int index = 0; index < rows.size(); index++) {
+            Object row = rows.get(index);
+            MapRow<E> map = null;
+            E entity = null;
             List<Attribute<E, ?>> columns;
             E target = null;
-            values.clear();
-            if (row instanceof MapRow<?> map) {
+            if (row instanceof MapRow<?> given) {
                 @SuppressWarnings("unchecked")
-                MapRow<E> checked = (MapRow<E>) map;
-                columns = mapRow(checked, values);
+                MapRow<E> checked = (MapRow<E>) given;
+                map = checked;
+                columns = mapColumns(map);
             } else {
-                E entity = model.type().cast(row);
+                entity = model.type().cast(row);
                 boolean unset = id.isGenerated() && isUnset(id.get(entity));
                 columns = unset ? withoutId : allColumns;
                 target = unset && assignIds ? entity : null;
+            }
+            if (current == null || current.columns != columns && !current.columns.equals(columns)) {
+                // the rows of an insert usually share their columns: the first group makes room for all
+                current = new Group(columns, groups.isEmpty() ? rows.size() : 10);
+                groups.add(current);
+            }
+            List<Object> values = current.values;
+            if (map != null) {
+                Object[] given = map.values();
+                for (int i = 0; i < given.length; i++) {
+                    values.add(toDatabase(columns.get(i), given[i]));
+                }
+            } else {
                 for (Attribute<E, ?> column : columns) {
                     values.add(column.databaseValueOf(entity));
                 }
             }
-            if (current == null || !current.columns.equals(columns)) {
-                current = new Group(columns);
-                groups.add(current);
-            }
-            current.values.addAll(values);
             current.targets.add(target);
             current.hasTargets |= target != null;
         }
@@ -240,16 +253,11 @@ final class InsertPlan<E> {
     }
 
     /**
-     * A map row's columns (in attribute order, so that maps with the same keys in any order share
-     * statements), its bind values added to {@code values} in that order. Rows with the same keys
-     * share one columns list, whose group list is worked out once.
+     * A map row's columns, in attribute order, so that maps with the same keys in any order share
+     * statements; its values come in that order. Rows with the same keys share one columns list.
      */
-    private List<Attribute<E, ?>> mapRow(MapRow<E> row, List<Object> values) {
+    private List<Attribute<E, ?>> mapColumns(MapRow<E> row) {
         List<Attribute<E, ?>> columns = row.columns();
-        Object[] given = row.values();
-        for (int i = 0; i < given.length; i++) {
-            values.add(toDatabase(columns.get(i), given[i]));
-        }
         if (columns != lastMapColumns) {
             lastMapColumns = columns;
             lastGroupColumns = columns.equals(withoutId) ? withoutId

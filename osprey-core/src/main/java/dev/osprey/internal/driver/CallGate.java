@@ -33,7 +33,7 @@ final class CallGate<W> {
     private final AtomicInteger demand = new AtomicInteger();
     private final ConcurrentLinkedQueue<Waiter<W>> queue = new ConcurrentLinkedQueue<>();
 
-    /** @param slots the number of connections of the pool */
+    /** @param slots the number of connections of the pool; {@link Integer#MAX_VALUE} lets every call through */
     CallGate(int slots) {
         if (slots < 1) {
             throw new IllegalArgumentException("slots must be at least 1: " + slots);

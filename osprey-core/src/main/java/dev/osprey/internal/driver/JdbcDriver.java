@@ -75,10 +75,20 @@ public final class JdbcDriver implements Driver {
         this.writer = writer;
         this.reader = reader;
         this.natives = natives;
-        this.writerGate = new CallGate<>(writer.getMaximumPoolSize());
-        this.readerGate = reader == writer ? writerGate : new CallGate<>(reader.getMaximumPoolSize());
+        this.writerGate = gate(writer, natives);
+        this.readerGate = reader == writer ? writerGate : gate(reader, natives);
         this.statementCache = url.kind().isSqlite() ? new SqliteStatementCache() : null;
         this.execution = new JdbcExecution(dialect, config);
+    }
+
+    /**
+     * The gate of {@code pool}: as many slots as connections, except for SQLite, whose work must not run
+     * on a connection from where another call ended (on a pinned carrier, or a platform thread), and for
+     * which handing connections over at the gate rather than in the pool only made some runs of 64
+     * callers on 8 connections slower (82k–195k reads/s against 199k–221k): it lets every call through.
+     */
+    private static CallGate<Queued<?>> gate(HikariDataSource pool, NativeWorkers natives) {
+        return new CallGate<>(natives == null ? pool.getMaximumPoolSize() : Integer.MAX_VALUE);
     }
 
     /**
@@ -372,7 +382,7 @@ public final class JdbcDriver implements Driver {
                 return;
             }
             if (!gate.enter()) {
-                var waiter = gate.queue(servable && natives == null ? new Queued<>(operation, work) : null);
+                var waiter = gate.queue(servable ? new Queued<>(operation, work) : null);
                 switch (waiter.await(System.nanoTime() + config.acquireTimeout().toNanos())) {
                     case SERVED -> {
                         return;

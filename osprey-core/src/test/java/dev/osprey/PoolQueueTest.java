@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -56,15 +57,51 @@ class PoolQueueTest {
         assertThat(t.awaitIdle(Duration.ofSeconds(5))).isTrue();
     }
 
+    /** Queued calls park without a timeout; the gate's watcher gives them up, and starts again for later ones. */
     @OnEachDatabase
-    void aCallCancelledWhileItQueuesNeverRuns(TestDb t) throws Exception {
-        Database db = t.open(Config.builder().maxPoolSize(1).acquireTimeout(Duration.ofSeconds(30)).build());
+    void callsQueuedInTurnsBehindABusyConnectionAllTimeOut(TestDb t) throws Exception {
+        Database db = t.open(Config.builder().maxPoolSize(1).acquireTimeout(Duration.ofMillis(300)).build());
         t.recreate("pq_marks", "n INT");
         var release = new CountDownLatch(1);
         CompletableFuture<Integer> holding = db.withConnection(connection -> {
             await(release);
             return 1;
         });
+        try {
+            awaitActive(t, 1);
+            for (int callers : new int[] {1, 1, 5}) {   // alone, alone again once the first has gone, then together
+                List<CompletableFuture<Throwable>> outcomes = new ArrayList<>();
+                for (int i = 0; i < callers; i++) {
+                    var outcome = new CompletableFuture<Throwable>();
+                    Thread.ofVirtual().start(() -> outcome.complete(
+                            catchThrowable(() -> db.execute("INSERT INTO pq_marks (n) VALUES (1)").join())));
+                    outcomes.add(outcome);
+                }
+                for (var outcome : outcomes) {   // a call nobody gave up would wait until the release
+                    assertThat(outcome.get(10, TimeUnit.SECONDS).getCause()).isInstanceOf(PoolTimeoutException.class);
+                }
+            }
+        } finally {
+            release.countDown();
+        }
+        assertThat(holding.join()).isEqualTo(1);
+        assertThat(db.query("SELECT count(*) AS n FROM pq_marks").join().getFirst().getLong("n")).isZero();
+        assertThat(db.execute("INSERT INTO pq_marks (n) VALUES (2)").join()).isEqualTo(1);
+        assertThat(t.awaitIdle(Duration.ofSeconds(5))).isTrue();
+    }
+
+    @OnEachDatabase
+    void aCallCancelledWhileItQueuesNeverRuns(TestDb t) throws Exception {
+        Database db = t.open(Config.builder().maxPoolSize(1).acquireTimeout(Duration.ofSeconds(30)).build());
+        t.recreate("pq_marks", "n INT");
+        var release = new CountDownLatch(1);
+        var held = new CountDownLatch(1);
+        CompletableFuture<Integer> holding = db.withConnection(connection -> {
+            held.countDown();
+            await(release);
+            return 1;
+        });
+        await(held);   // else the insert may take the one connection first
         var queued = new AtomicReference<CompletableFuture<Long>>();
         var outcome = new CompletableFuture<Throwable>();
         Thread caller = Thread.ofVirtual().start(() -> {

@@ -382,8 +382,8 @@ public final class JdbcDriver implements Driver {
                 return;
             }
             if (!gate.enter()) {
-                var waiter = gate.queue(servable ? new Queued<>(operation, work) : null);
-                switch (waiter.await(System.nanoTime() + config.acquireTimeout().toNanos())) {
+                var waiter = gate.queue(servable ? new Queued<>(operation, work) : null, acquireDeadline());
+                switch (waiter.await()) {
                     case SERVED -> {
                         return;
                     }
@@ -440,6 +440,10 @@ public final class JdbcDriver implements Driver {
                 inFlight.exit(operation);
             }
         }
+    }
+
+    private long acquireDeadline() {
+        return System.nanoTime() + config.acquireTimeout().toNanos();
     }
 
     /** A queued call's work, which a call ending before it runs on its connection. */
@@ -548,8 +552,8 @@ public final class JdbcDriver implements Driver {
     Connection borrow(HikariDataSource pool) {
         CallGate<Queued<?>> gate = pool == writer ? writerGate : readerGate;
         if (!gate.enter()) {
-            var waiter = gate.queue(null);
-            switch (waiter.await(System.nanoTime() + config.acquireTimeout().toNanos())) {
+            var waiter = gate.queue(null, acquireDeadline());
+            switch (waiter.await()) {
                 case TIMED_OUT -> throw poolTimeout(pool, null);
                 case SERVED -> throw new IllegalStateException("a lease was served, not handed a connection");
                 case HANDED -> {

@@ -10,8 +10,11 @@ import dev.osprey.bench.osprey.OspreyJournal;
 import dev.osprey.bench.osprey.OspreySessionJournal;
 
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -141,14 +144,14 @@ final class DatabaseRun implements AutoCloseable {
     private List<Measurement> timed(Workload workload, List<Contender> running) throws Exception {
         Task task = Tasks.of(workload, fixture);
         Map<Contender, double[]> rates = new HashMap<>();
+        Map<Contender, CpuUse> cpu = new HashMap<>();
         Map<Contender, String> failures = new HashMap<>();
         Map<Contender, Double> opsRates = new HashMap<>();
         long seed = workload.ordinal() * 7919L;
         for (Contender c : running) {
             try {
-                task.beforeRun(expectedOps(opsRates.get(c), plan.warmup().toNanos()));
-                Runner.Sample warm = Runner.timed(task, c.store(), workload.callers(), plan.warmup(), seed++);
-                opsRates.put(c, warm.opsRate());
+                opsRates.put(c, warmUp(task, c, workload.callers(), opsRates.get(c), seed));
+                seed += 100;
                 rates.put(c, new double[plan.runs()]);
             } catch (Exception e) {
                 failures.put(c, failed(c, workload, e));
@@ -164,6 +167,7 @@ final class DatabaseRun implements AutoCloseable {
                     task.beforeRun(expectedOps(opsRates.get(c), plan.run().toNanos()));
                     Runner.Sample sample = Runner.timed(task, c.store(), workload.callers(), plan.run(), seed++);
                     rates.get(c)[round] = sample.rate();
+                    cpu.computeIfAbsent(c, k -> new CpuUse()).add(sample);
                     if (sample.seconds() < plan.run().toNanos() / 1e9 * 0.8) {
                         opsRates.put(c, sample.opsRate() * 2);   // ran out of prepared rows: prepare more
                     }
@@ -173,7 +177,36 @@ final class DatabaseRun implements AutoCloseable {
             }
         }
         String work = workload.callers() + (workload.callers() == 1 ? " caller" : " callers");
-        return measurements(workload, running, rates, failures, c -> work);
+        return measurements(workload, running, rates, cpu, failures, c -> work);
+    }
+
+    /**
+     * Runs {@code c} for {@link Plan#warmup()}, then for {@value #WARMUP_SLICE_MS} ms at a time while the JIT
+     * compiled for more than a twentieth of the last run, until {@link Plan#maxWarmup()}; gives the last
+     * run's operation rate.
+     */
+    private double warmUp(Task task, Contender c, int callers, Double opsRate, long seed) throws Exception {
+        long deadline = System.nanoTime() + plan.maxWarmup().toNanos();
+        Duration length = plan.warmup();
+        while (true) {
+            long compiledBefore = compilationMillis();
+            task.beforeRun(expectedOps(opsRate, length.toNanos()));
+            Runner.Sample warm = Runner.timed(task, c.store(), callers, length, seed++);
+            opsRate = warm.opsRate();
+            long compiled = compilationMillis() - compiledBefore;
+            if (compiledBefore < 0 || compiled * 20 <= length.toMillis() || System.nanoTime() >= deadline) {
+                return opsRate;
+            }
+            length = Duration.ofMillis(WARMUP_SLICE_MS);
+        }
+    }
+
+    private static final long WARMUP_SLICE_MS = 500;
+
+    /** Milliseconds the JIT has compiled for so far, or -1 where the JVM does not tell. */
+    private static long compilationMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     /** Rows a delete run needs: what the rate seen so far does in the time, and half again. */
@@ -186,6 +219,7 @@ final class DatabaseRun implements AutoCloseable {
         boolean ids = workload == Workload.BULK_INSERT_IDS;
         List<Entry> entries = fixture.data().entries();
         Map<Contender, double[]> rates = new HashMap<>();
+        Map<Contender, CpuUse> cpu = new HashMap<>();
         Map<Contender, String> failures = new HashMap<>();
         Map<Contender, Integer> sizes = new HashMap<>();
         for (Contender c : running) {
@@ -215,14 +249,16 @@ final class DatabaseRun implements AutoCloseable {
                     continue;
                 }
                 try {
-                    rates.get(c)[round] = insertAll(c, entries.subList(0, sizes.get(c)), ids).rate();
+                    Runner.Sample sample = insertAll(c, entries.subList(0, sizes.get(c)), ids);
+                    rates.get(c)[round] = sample.rate();
+                    cpu.computeIfAbsent(c, k -> new CpuUse()).add(sample);
                 } catch (Exception e) {
                     failures.put(c, failed(c, workload, e));
                 }
             }
         }
         fixture.truncate();
-        return measurements(workload, running, rates, failures,
+        return measurements(workload, running, rates, cpu, failures,
                 c -> String.format("%,d rows per run", sizes.getOrDefault(c, 0)));
     }
 
@@ -238,23 +274,49 @@ final class DatabaseRun implements AutoCloseable {
     }
 
     private List<Measurement> measurements(Workload workload, List<Contender> running, Map<Contender, double[]> rates,
-                                           Map<Contender, String> failures,
+                                           Map<Contender, CpuUse> cpu, Map<Contender, String> failures,
                                            java.util.function.Function<Contender, String> work) {
         List<Measurement> out = new ArrayList<>();
         for (Contender c : running) {
             String failure = failures.get(c);
+            CpuUse use = cpu.get(c);
             out.add(new Measurement(database, workload, c.impl(), c.variant().apply(workload), c.isMain(),
-                    failure == null ? rates.get(c) : new double[0], work.apply(c), failure));
+                    failure == null ? rates.get(c) : new double[0], use == null ? Double.NaN : use.microsPerUnit(),
+                    work.apply(c), failure));
         }
         return out;
+    }
+
+    /**
+     * The process CPU time and the units of a contender's measured runs. Linux counts a process's CPU time
+     * in clock ticks of 10 ms, so a figure from less than {@link #MIN_NANOS} of CPU (short quick-mode runs)
+     * would be off by more than a tenth: it is reported as unknown.
+     */
+    private static final class CpuUse {
+        static final long MIN_NANOS = 100_000_000L;
+
+        private long nanos;
+        private long units;
+        private boolean unknown;
+
+        void add(Runner.Sample sample) {
+            unknown |= sample.cpuNanos() < 0;
+            nanos += sample.cpuNanos();
+            units += sample.units();
+        }
+
+        double microsPerUnit() {
+            return unknown || units == 0 || nanos < MIN_NANOS ? Double.NaN : nanos / 1e3 / units;
+        }
     }
 
     private static String describe(Measurement m) {
         if (!m.ok()) {
             return "FAILED: " + m.failure();
         }
-        return String.format("%,12.0f %s  (±%.0f%%, %s)", m.median(), m.workload().unit().label(), m.spread() * 100,
-                m.work());
+        return String.format("%,12.0f %s  (±%.0f%%, %s; client CPU %.2f µs per %s)", m.median(),
+                m.workload().unit().label(), m.spread() * 100, m.work(), m.cpuMicros(),
+                m.workload().unit() == Workload.Unit.ROWS ? "row" : "op");
     }
 
     private String failed(Contender c, Workload workload, Exception e) {

@@ -4,12 +4,15 @@ import java.util.Arrays;
 
 /**
  * The measured runs of one workload by one contender on one database: the rate of each run, the work
- * per run (callers, or rows per bulk insert), or why it failed. Immutable.
+ * per run (callers, or rows per bulk insert), the client's CPU per unit, or why it failed. Immutable.
  *
- * @param failure null, or what went wrong (then there are no rates)
+ * @param cpuMicros the CPU time the benchmark process used per unit (operation or row) over the measured
+ *                  runs, in µs: Osprey's or Hibernate's own work shows here, beside the driver's, even where
+ *                  the rate is bound by the database; NaN if unknown
+ * @param failure   null, or what went wrong (then there are no rates)
  */
 record Measurement(BenchDatabase database, Workload workload, Impl impl, String variant, boolean main, double[] rates,
-                   String work, String failure) {
+                   double cpuMicros, String work, String failure) {
 
     Measurement {
         rates = rates.clone();

@@ -99,19 +99,21 @@ public final class Report {
         Plan plan = options.plan();
         md.append("# Osprey benchmark (").append(plan.name()).append(" run)\n\n");
         md.append(String.format(Locale.ROOT, "%s UTC, %s in all. Medians of %d measured runs (%s each for timed "
-                        + "workloads, after a %s warm-up); the spread is half the min–max range. A table of %,d rows; "
-                        + "every implementation has a pool of %d connections.%n%n",
+                        + "workloads, after a warm-up of %s, longer while the JIT still compiled, up to %s); the "
+                        + "spread is half the min–max range. A table of %,d rows; every implementation has a pool of "
+                        + "%d connections.%n%n",
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(started.atOffset(ZoneOffset.UTC)),
-                Bench.seconds(took.toNanos()), plan.runs(), human(plan.run()), human(plan.warmup()), plan.tableRows(),
-                Pools.SIZE));
+                Bench.seconds(took.toNanos()), plan.runs(), human(plan.run()), human(plan.warmup()),
+                human(plan.maxWarmup()), plan.tableRows(), Pools.SIZE));
         if (plan == Plan.QUICK) {
             md.append("*Quick mode: short runs on a small table, cold JIT. The figures show that everything works, "
                     + "not how fast it is.*\n\n");
         }
         for (BenchDatabase database : databases()) {
             md.append("## ").append(database.label()).append("\n\n");
-            md.append("| workload | unit | Osprey | JDBC | Hibernate | Osprey/JDBC | Osprey/Hibernate | spread O / J / H |\n");
-            md.append("|---|---|---:|---:|---:|---:|---:|---|\n");
+            md.append("| workload | unit | Osprey | JDBC | Hibernate | Osprey/JDBC | Osprey/Hibernate | spread O / J / H "
+                    + "| client CPU µs per op or row O / J / H |\n");
+            md.append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
             List<String> notes = new ArrayList<>();
             for (Line line : lines(database)) {
                 Workload w = line.workload();
@@ -125,6 +127,8 @@ public final class Report {
                         .append(" | ").append(ratio(line.ospreyToHibernate(), 1.0))
                         .append(" | ").append(spread(line.osprey())).append(" / ").append(spread(line.jdbc()))
                         .append(" / ").append(spread(line.hibernate()))
+                        .append(" | ").append(cpu(line.osprey())).append(" / ").append(cpu(line.jdbc()))
+                        .append(" / ").append(cpu(line.hibernate()))
                         .append(" |\n");
                 for (Measurement m : new Measurement[] {line.osprey(), line.jdbc(), line.hibernate()}) {
                     if (m != null && !m.ok()) {
@@ -218,6 +222,13 @@ public final class Report {
         return m == null || !m.ok() ? "–" : String.format(Locale.ROOT, "±%.0f%%", m.spread() * 100);
     }
 
+    private static String cpu(Measurement m) {
+        if (m == null || !m.ok() || Double.isNaN(m.cpuMicros())) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, m.cpuMicros() < 10 ? "%.2f" : "%.1f", m.cpuMicros());
+    }
+
     private static String human(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
@@ -225,12 +236,13 @@ public final class Report {
     // ---------------------------------------------------------------- CSV
 
     String csv() {
-        var csv = new StringBuilder("database,workload,implementation,variant,main,unit,median,min,max,runs,work,failure\n");
+        var csv = new StringBuilder("database,workload,implementation,variant,main,unit,median,min,max,cpu_us_per_unit,runs,work,failure\n");
         for (Measurement m : measurements) {
             csv.append(m.database().key()).append(',').append(m.workload().key()).append(',')
                     .append(m.impl().key()).append(',').append(m.variant()).append(',').append(m.main()).append(',')
                     .append(m.workload().unit().label()).append(',')
-                    .append(String.format(Locale.ROOT, "%.1f,%.1f,%.1f", m.median(), m.min(), m.max())).append(',')
+                    .append(String.format(Locale.ROOT, "%.1f,%.1f,%.1f,%.3f", m.median(), m.min(), m.max(),
+                            m.cpuMicros())).append(',')
                     .append(m.rates().length).append(',').append(quote(m.work())).append(',')
                     .append(m.failure() == null ? "" : quote(m.failure())).append('\n');
         }

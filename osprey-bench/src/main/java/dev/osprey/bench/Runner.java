@@ -1,5 +1,6 @@
 package dev.osprey.bench;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,15 +11,16 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Runs one timed run: {@code callers} virtual threads start together and repeat the task's operation
  * until the time is up (or the task has no work left); the rate is the units done over the time from
- * the start until the last caller finished its last operation. The first failure of any caller stops
- * the run and is thrown. Stateless.
+ * the start until the last caller finished its last operation. The CPU time the whole process used
+ * meanwhile (callers, the library's own threads, JIT and GC; not the database server's) is kept too.
+ * The first failure of any caller stops the run and is thrown. Stateless.
  */
 final class Runner {
     private Runner() {
     }
 
     /** What one run did. */
-    record Sample(long units, long ops, double seconds) {
+    record Sample(long units, long ops, double seconds, long cpuNanos) {
         double rate() {
             return seconds <= 0 ? 0 : units / seconds;
         }
@@ -58,23 +60,26 @@ final class Runner {
             }));
         }
         threads.forEach(Thread::start);
+        long cpuStart = processCpuNanos();
         times[0] = System.nanoTime();
         start.countDown();
         for (Thread thread : threads) {
             thread.join();
         }
         double seconds = (System.nanoTime() - times[0]) / 1e9;
+        long cpu = processCpuNanos() - cpuStart;
         if (failure.get() != null) {
             throw failed(failure.get());
         }
         task.afterRun(states);
         long ops = states.stream().mapToLong(c -> c.ops).sum();
         long units = states.stream().mapToLong(c -> c.units).sum();
-        return new Sample(units, ops, seconds);
+        return new Sample(units, ops, seconds, cpu);
     }
 
     /** Times one call of {@code work}, which gives the units it did. */
     static Sample once(Work work) throws Exception {
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         long units;
         try {
@@ -82,7 +87,14 @@ final class Runner {
         } catch (RuntimeException | Error e) {
             throw failed(e);
         }
-        return new Sample(units, 1, (System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Sample(units, 1, seconds, processCpuNanos() - cpuStart);
+    }
+
+    /** CPU time of the whole process so far, or -1 where the JVM cannot tell. */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     @FunctionalInterface

@@ -67,8 +67,16 @@ class QuickBenchTest {
             }
         }
         assertThat(missing).as("workloads without a positive median on " + database).isEmpty();
-        assertThat(lines.stream().skip(1).map(line -> row(header, line)))
-                .allSatisfy(row -> assertThat(Double.parseDouble(row.get("median"))).as(row.toString()).isPositive());
+        List<Map<String, String>> rows = lines.stream().skip(1).map(line -> row(header, line)).toList();
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(Double.parseDouble(row.get("median"))).as(row.toString()).isPositive();
+            // short runs can use less CPU than the figure needs to be told (then NaN), never none at all
+            assertThat(row.get("cpu_us_per_unit")).as(row.toString())
+                    .satisfiesAnyOf(cpu -> assertThat(cpu).isEqualTo("NaN"),
+                            cpu -> assertThat(Double.parseDouble(cpu)).isPositive());
+        });
+        assertThat(rows).as("rows with a client CPU figure on " + database)
+                .anySatisfy(row -> assertThat(Double.parseDouble(row.get("cpu_us_per_unit"))).isPositive());
     }
 
     /** The first columns of a CSV line by name (the quoted ones at the end are not needed). */

@@ -133,6 +133,12 @@ public final class StatementRenderer {
                     + dialect.name() + " accepts in one statement (" + dialect.maxBindParameters() + ")");
         }
         var shape = new InsertShape(model, List.copyOf(columns), rows, conflict, List.copyOf(returning));
+        if (conflict == null) {   // no binds of its own: cached text needs no walk of the body
+            String cached = cache.get(shape);
+            if (cached != null) {
+                return new SqlStatement(cached, List.of(), false);
+            }
+        }
         return render(shape, w -> insertBody(w, shape), false);
     }
 

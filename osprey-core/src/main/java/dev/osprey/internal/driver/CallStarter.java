@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Starts a call thread for each offered call ({@link Operation#offer}) that nobody claimed: a safety net
@@ -12,24 +13,39 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Starting a thread for every call at once costs more than a short call: the virtual-thread
  * scheduler wakes its other carrier for it (on a virtual machine, a cross-CPU interrupt), to find the
- * work already claimed by the caller in nearly every case. So while calls are claimed by their callers,
- * offered calls wait in a queue, and one platform thread looks at them every {@link #PERIOD}: a call
- * still unclaimed after one to two periods gets its call thread then. When more than one call in
+ * work already claimed by the caller in nearly every case. So offered calls wait in a queue, and a
+ * <em>look</em> at the queue starts a call thread for each call still unclaimed since the look before,
+ * at least {@link #CLAIM_WINDOW} earlier. While calls are offered, the threads offering them take the
+ * looks, at most one per window; one platform thread ({@code osprey-call-starter}) takes them in the
+ * pauses between calls, every {@link #CLAIM_WINDOW} after a look found an unclaimed call, and less often
+ * (up to {@link #MAX_PERIOD}) while every call was claimed: waking a platform thread thousands of times a
+ * second cost a single caller on PostgreSQL a fifth of its CPU. When more than one call in
  * {@value #UNCLAIMED_SHARE} is left unclaimed (an application that chains futures and does not wait),
  * calls get their thread at once again for {@link #IMMEDIATE}, after which the queue is tried again.
  * The sweeping thread sleeps while no call is offered. Thread-safe.
  */
 final class CallStarter {
-    /** How often offered calls are looked at. */
-    static final Duration PERIOD = Duration.ofNanos(500_000);
+    /** How long a caller has to claim its call before a look may start a thread for it. */
+    static final Duration CLAIM_WINDOW = Duration.ofNanos(500_000);
+    /** Longest the sweeping thread waits between looks while calls are offered and all were claimed. */
+    static final Duration MAX_PERIOD = Duration.ofMillis(8);
     /** How long calls start at once after many went unclaimed. */
     static final Duration IMMEDIATE = Duration.ofSeconds(1);
     /** One unclaimed call in this many (or more) switches to immediate starts. */
     static final int UNCLAIMED_SHARE = 8;
     /** How long the sweeper keeps looking after the last call was offered before it sleeps. */
     private static final long IDLE_NANOS = Duration.ofMillis(100).toNanos();
+    private static final long WINDOW_NANOS = CLAIM_WINDOW.toNanos();
 
     private static final ConcurrentLinkedQueue<Operation<?>> OFFERED = new ConcurrentLinkedQueue<>();
+    /** Held while looking; guards {@link #waiting}. */
+    private static final ReentrantLock LOOKING = new ReentrantLock();
+    /** The calls taken from the queue by the last look, to be started by the next if still unclaimed. */
+    private static final List<Operation<?>> waiting = new ArrayList<>();
+    /** When ({@link System#nanoTime}) the last look began. */
+    private static volatile long lastLook = System.nanoTime();
+    /** Whether the last look started a call thread. */
+    private static volatile boolean lastLookStarted;
     /** Until when ({@link System#nanoTime}) calls start at once; 0: they wait in the queue. */
     private static volatile long immediateUntil;
     private static volatile long lastOffered;
@@ -51,9 +67,16 @@ final class CallStarter {
             return;
         }
         OFFERED.add(operation);
-        lastOffered = System.nanoTime();
+        long now = System.nanoTime();
+        lastOffered = now;
         if (sleeping) {
             LockSupport.unpark(SWEEPER);
+        } else if (now - lastLook >= WINDOW_NANOS && LOOKING.tryLock()) {
+            try {
+                look(now);   // the sweeping thread need not wake while calls keep coming
+            } finally {
+                LOOKING.unlock();
+            }
         }
     }
 
@@ -68,35 +91,61 @@ final class CallStarter {
         return until != 0 && System.nanoTime() - until < 0;
     }
 
+    /**
+     * Starts a thread for each call still unclaimed since the last look, and takes the calls offered since
+     * as the ones to check next time. Only with {@link #LOOKING} held, at least a window after the last look.
+     */
+    private static void look(long now) {
+        if (now - lastLook < WINDOW_NANOS) {
+            return;   // another thread looked meanwhile
+        }
+        lastLook = now;
+        int started = 0;
+        for (Operation<?> operation : waiting) {
+            if (operation.unclaimed()) {
+                JdbcDriver.startCall(operation::runIfUnclaimed);
+                started++;
+            }
+        }
+        if (started > 0 && started * UNCLAIMED_SHARE > waiting.size()) {
+            immediateUntil = now + IMMEDIATE.toNanos();
+        }
+        lastLookStarted = started > 0;
+        waiting.clear();
+        for (Operation<?> next = OFFERED.poll(); next != null; next = OFFERED.poll()) {
+            waiting.add(next);
+        }
+    }
+
     private static void sweep() {
-        List<Operation<?>> waiting = new ArrayList<>();
+        long period = WINDOW_NANOS;
+        boolean woken = false;
         while (true) {
             try {
-                int started = 0;
-                for (Operation<?> operation : waiting) {
-                    if (operation.unclaimed()) {
-                        JdbcDriver.startCall(operation::runIfUnclaimed);
-                        started++;
-                    }
+                boolean idle;
+                LOOKING.lock();
+                try {
+                    long now = System.nanoTime();
+                    look(now);   // unless a caller looked less than a window ago
+                    idle = waiting.isEmpty() && OFFERED.isEmpty() && now - lastOffered > IDLE_NANOS;
+                } finally {
+                    LOOKING.unlock();
                 }
-                if (started > 0 && started * UNCLAIMED_SHARE > waiting.size()) {
-                    immediateUntil = System.nanoTime() + IMMEDIATE.toNanos();
-                }
-                waiting.clear();
-                for (Operation<?> next = OFFERED.poll(); next != null; next = OFFERED.poll()) {
-                    waiting.add(next);
-                }
-                if (waiting.isEmpty() && System.nanoTime() - lastOffered > IDLE_NANOS) {
+                // after an unclaimed call, or to check what woke us: look again a window later; else less often
+                period = lastLookStarted || woken ? WINDOW_NANOS : Math.min(period * 2, MAX_PERIOD.toNanos());
+                woken = false;
+                if (idle) {
                     sleeping = true;
                     if (OFFERED.isEmpty()) {   // offered() adds, then reads sleeping: one of us sees the other
                         LockSupport.park();
                     }
                     sleeping = false;
+                    woken = true;
                 } else {
-                    LockSupport.parkNanos(PERIOD.toNanos());
+                    LockSupport.parkNanos(period);
                 }
             } catch (Throwable t) {   // a thread that cannot start (out of memory): try again next round
-                LockSupport.parkNanos(PERIOD.toNanos());
+                LockSupport.parkNanos(WINDOW_NANOS);
             }
         }
     }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import static dev.osprey.query.Sql.select;
@@ -17,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Calls whose callers do not wait for them still run ({@link CallStarter}): after the starter has gone to
- * sleep for want of calls, and many at once, after which calls get their threads at once. A timed
+ * sleep for want of calls, while other callers keep claiming theirs (and take the starter's looks), after
+ * a stretch of claimed calls (when the starter looks less often), and many at once, after which calls get
+ * their threads at once. A timed
  * {@code get} only waits: it never runs the call itself.
  */
 class CallStarterTest {
@@ -42,6 +46,42 @@ class CallStarterTest {
 
         CompletableFuture<Long> counted = db.count(select(Animal.class));
         assertThat(counted.get(20, TimeUnit.SECONDS)).isEqualTo(1L);
+    }
+
+    @OnEachDatabase
+    void aCallNobodyWaitsForRunsWhileOtherCallersKeepClaimingTheirs(TestDb t) throws Exception {
+        Database db = withAnimals(t);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong claimed = new AtomicLong();
+        Thread busy = Thread.ofVirtual().start(() -> {   // its calls are claimed: it takes the starter's looks
+            while (!stop.get()) {
+                db.count(select(Animal.class)).join();
+                claimed.incrementAndGet();
+            }
+        });
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (claimed.get() < 200) {
+                assertThat(System.nanoTime() - deadline).as("the busy caller got going").isNegative();
+                LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+            }
+            CompletableFuture<Long> counted = db.count(select(Animal.class));   // a timed get only waits
+            assertThat(counted.get(20, TimeUnit.SECONDS)).isEqualTo(1L);
+        } finally {
+            stop.set(true);
+            busy.join();
+        }
+    }
+
+    @OnEachDatabase
+    void aCallNobodyWaitsForRunsAfterAStretchOfClaimedCalls(TestDb t) throws Exception {
+        Database db = withAnimals(t);
+        for (int i = 0; i < 500; i++) {   // every look finds all claimed: the sweeper looks less and less often
+            db.count(select(Animal.class)).join();
+        }
+        CompletableFuture<Long> counted = db.count(select(Animal.class));
+        assertThat(counted.get(20, TimeUnit.SECONDS)).isEqualTo(1L);
+        assertThat(db.count(select(Animal.class)).join()).isEqualTo(1L);
     }
 
     @OnEachDatabase

@@ -20,8 +20,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * pauses between calls, every {@link #CLAIM_WINDOW} after a look found an unclaimed call, and less often
  * (up to {@link #MAX_PERIOD}) while every call was claimed: waking a platform thread thousands of times a
  * second cost a single caller on PostgreSQL a fifth of its CPU. When more than one call in
- * {@value #UNCLAIMED_SHARE} is left unclaimed (an application that chains futures and does not wait),
- * calls get their thread at once again for {@link #IMMEDIATE}, after which the queue is tried again.
+ * {@value #UNCLAIMED_SHARE} is left unclaimed over at least {@value #SHARE_SAMPLE} calls (an application
+ * that chains futures and does not wait), calls get their thread at once again for {@link #IMMEDIATE},
+ * after which the queue is tried again. A share, not a single call: a caller whose carrier the system
+ * took away for a window is late to claim now and then, and a second of thread starts for every call
+ * would cost far more than that one call's wait.
  * The sweeping thread sleeps while no call is offered. Thread-safe.
  */
 final class CallStarter {
@@ -33,6 +36,8 @@ final class CallStarter {
     static final Duration IMMEDIATE = Duration.ofSeconds(1);
     /** One unclaimed call in this many (or more) switches to immediate starts. */
     static final int UNCLAIMED_SHARE = 8;
+    /** How many looked-at calls the unclaimed share is taken over. */
+    static final int SHARE_SAMPLE = 64;
     /** How long the sweeper keeps looking after the last call was offered before it sleeps. */
     private static final long IDLE_NANOS = Duration.ofMillis(100).toNanos();
     private static final long WINDOW_NANOS = CLAIM_WINDOW.toNanos();
@@ -42,6 +47,9 @@ final class CallStarter {
     private static final ReentrantLock LOOKING = new ReentrantLock();
     /** The calls taken from the queue by the last look, to be started by the next if still unclaimed. */
     private static final List<Operation<?>> waiting = new ArrayList<>();
+    /** Calls looked at, and how many of them went unclaimed, since the share was last taken (guarded by {@link #LOOKING}). */
+    private static int lookedCalls;
+    private static int unclaimedCalls;
     /** When ({@link System#nanoTime}) the last look began. */
     private static volatile long lastLook = System.nanoTime();
     /** Whether the last look started a call thread. */
@@ -107,8 +115,14 @@ final class CallStarter {
                 started++;
             }
         }
-        if (started > 0 && started * UNCLAIMED_SHARE > waiting.size()) {
-            immediateUntil = now + IMMEDIATE.toNanos();
+        lookedCalls += waiting.size();
+        unclaimedCalls += started;
+        if (lookedCalls >= SHARE_SAMPLE) {
+            if (unclaimedCalls * UNCLAIMED_SHARE > lookedCalls) {
+                immediateUntil = now + IMMEDIATE.toNanos();
+            }
+            lookedCalls = 0;
+            unclaimedCalls = 0;
         }
         lastLookStarted = started > 0;
         waiting.clear();
@@ -128,6 +142,10 @@ final class CallStarter {
                     long now = System.nanoTime();
                     look(now);   // unless a caller looked less than a window ago
                     idle = waiting.isEmpty() && OFFERED.isEmpty() && now - lastOffered > IDLE_NANOS;
+                    if (idle) {   // the share is taken over one stretch of calls
+                        lookedCalls = 0;
+                        unclaimedCalls = 0;
+                    }
                 } finally {
                     LOOKING.unlock();
                 }

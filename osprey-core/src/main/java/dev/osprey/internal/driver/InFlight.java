@@ -2,52 +2,50 @@ package dev.osprey.internal.driver;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** The calls a driver is running, so that closing can stop new ones and wait for (or cancel) the rest. Thread-safe. */
+/**
+ * The calls a driver is running, so that closing can stop new ones and wait for (or cancel) the rest.
+ * Entering and leaving take no lock (every call does both, from many threads at once); only closing
+ * waits on one. Thread-safe.
+ */
 final class InFlight {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition drained = lock.newCondition();
-    private final Set<Operation<?>> running = new HashSet<>();
-    private boolean closed;
+    private final Set<Operation<?>> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /** Admits a call; false once closing has begun. */
     boolean enter(Operation<?> operation) {
-        lock.lock();
-        try {
-            if (closed) {
-                return false;
-            }
-            running.add(operation);
-            return true;
-        } finally {
-            lock.unlock();
+        if (closed) {
+            return false;
         }
+        running.add(operation);
+        if (closed) {   // closing began meanwhile and may not have seen this call
+            exit(operation);
+            return false;
+        }
+        return true;
     }
 
     void exit(Operation<?> operation) {
-        lock.lock();
-        try {
-            running.remove(operation);
-            if (running.isEmpty()) {
+        running.remove(operation);
+        if (closed && running.isEmpty()) {   // only closing waits, and it checks under the lock
+            lock.lock();
+            try {
                 drained.signalAll();
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
         }
     }
 
     boolean isClosed() {
-        lock.lock();
-        try {
-            return closed;
-        } finally {
-            lock.unlock();
-        }
+        return closed;
     }
 
     /** Refuses new calls, waits up to {@code timeout} for running ones, and gives those still running. */
@@ -62,7 +60,7 @@ final class InFlight {
         }
     }
 
-    /** Waits up to {@code timeout} for every running call to end. */
+    /** After {@link #close}, waits up to {@code timeout} more for every running call to end. */
     void await(Duration timeout) {
         lock.lock();
         try {

@@ -20,6 +20,13 @@ final class Chain {
     /** {@code first}, then {@code next} of its value; cancelling the result cancels whichever of the two runs. */
     static <A, B> CompletableFuture<B> then(CompletableFuture<A> first,
                                             Function<? super A, ? extends CompletableFuture<B>> next) {
+        if (first.isDone() && !first.isCompletedExceptionally()) {
+            try {   // nothing left to cancel in first (a flush with nothing to write): next's future is the result
+                return next.apply(first.join());
+            } catch (Throwable t) {
+                return CompletableFuture.failedFuture(t);
+            }
+        }
         var result = new CallFuture<B>();
         result.waitsOn(first);
         var inner = new AtomicReference<CompletableFuture<B>>();
@@ -65,6 +72,32 @@ final class Chain {
 
     /** {@code source} mapped by {@code mapping}; cancelling the result cancels {@code source}. */
     static <A, B> CompletableFuture<B> map(CompletableFuture<A> source, Function<? super A, ? extends B> mapping) {
-        return then(source, value -> CompletableFuture.completedFuture(mapping.apply(value)));
+        var result = new CallFuture<B>();
+        result.waitsOn(source);
+        source.whenComplete((value, error) -> {
+            if (error != null) {
+                result.completeExceptionally(SessionImpl.unwrap(error));
+                return;
+            }
+            if (result.isDone()) {
+                return;   // cancelled: the value is not used
+            }
+            B mapped;
+            try {
+                mapped = mapping.apply(value);
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+                return;
+            }
+            result.complete(mapped);
+        });
+        if (!source.isDone()) {
+            result.whenComplete((value, error) -> {
+                if (result.isCancelled()) {
+                    source.cancel(true);
+                }
+            });
+        }
+        return result;
     }
 }

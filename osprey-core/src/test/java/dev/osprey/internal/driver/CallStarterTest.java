@@ -34,15 +34,19 @@ class CallStarterTest {
         return db;
     }
 
-    @OnEachDatabase
-    void aCallNobodyWaitsForRunsAfterTheStarterWentToSleep(TestDb t) throws Exception {
-        Database db = withAnimals(t);
+    /** It sleeps once no call was offered for a while; calls wait for it again a while after many went unclaimed. */
+    private static void awaitStarterAsleep() {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        // It sleeps once no call was offered for a while; calls wait for it again a while after many went unclaimed.
         while (!CallStarter.sleeping() || CallStarter.startsAtOnce()) {
             assertThat(System.nanoTime() - deadline).as("the starter went to sleep").isNegative();
             LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
+    }
+
+    @OnEachDatabase
+    void aCallNobodyWaitsForRunsAfterTheStarterWentToSleep(TestDb t) throws Exception {
+        Database db = withAnimals(t);
+        awaitStarterAsleep();
 
         CompletableFuture<Long> counted = db.count(select(Animal.class));
         assertThat(counted.get(20, TimeUnit.SECONDS)).isEqualTo(1L);
@@ -82,6 +86,20 @@ class CallStarterTest {
         CompletableFuture<Long> counted = db.count(select(Animal.class));
         assertThat(counted.get(20, TimeUnit.SECONDS)).isEqualTo(1L);
         assertThat(db.count(select(Animal.class)).join()).isEqualTo(1L);
+    }
+
+    @OnEachDatabase
+    void oneUnclaimedCallAmongClaimedOnesDoesNotMakeCallsStartAtOnce(TestDb t) throws Exception {
+        Database db = withAnimals(t);
+        awaitStarterAsleep();
+
+        CompletableFuture<Long> counted = db.count(select(Animal.class));   // a timed get only waits
+        assertThat(counted.get(20, TimeUnit.SECONDS)).isEqualTo(1L);
+        for (int i = 0; i < 2 * CallStarter.SHARE_SAMPLE; i++) {
+            assertThat(db.count(select(Animal.class)).join()).isEqualTo(1L);
+        }
+        assertThat(CallStarter.startsAtOnce()).as("one call in %d went unclaimed", 2 * CallStarter.SHARE_SAMPLE + 1)
+                .isFalse();
     }
 
     @OnEachDatabase

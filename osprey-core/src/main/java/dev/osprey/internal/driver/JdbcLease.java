@@ -94,16 +94,24 @@ final class JdbcLease implements Lease {
         } finally {
             lock.unlock();
         }
-        previous.whenComplete((ignored, error) -> {
-            operation.offer(() -> runCalls(operation, call, done));
-            CallThread current = callThread;
-            if (current != null && current.thread == Thread.currentThread()) {
-                current.next = operation;   // the thread ending the call before runs this one next
-            } else {
-                CallStarter.offered(operation);   // a waiting caller runs it; else a call thread
-            }
-        });
+        if (previous.isDone()) {
+            ready(operation, call, done);   // nothing runs on the connection: no stage to wait on it
+        } else {
+            previous.whenComplete((ignored, error) -> ready(operation, call, done));
+        }
         return operation;
+    }
+
+    /** Offers a call once the one before it has ended. */
+    private <T> void ready(Operation<T> operation, java.util.function.Consumer<Operation<T>> call,
+                           CompletableFuture<Void> done) {
+        operation.offer(() -> runCalls(operation, call, done));
+        CallThread current = callThread;
+        if (current != null && current.thread == Thread.currentThread()) {
+            current.next = operation;   // the thread ending the call before runs this one next
+        } else {
+            CallStarter.offered(operation);   // a waiting caller runs it; else a call thread
+        }
     }
 
     /**

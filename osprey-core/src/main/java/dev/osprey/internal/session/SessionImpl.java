@@ -383,35 +383,45 @@ public final class SessionImpl implements Session {
         } finally {
             lock.unlock();
         }
-        previous.whenComplete((ignored, unused) -> {
-            if (result.isDone()) {
-                done.complete(null);   // cancelled while it waited
-                return;
-            }
-            CompletableFuture<T> running;
-            try {
-                running = step.get();
-            } catch (Throwable t) {
-                done.complete(null);
-                result.completeExceptionally(t);
-                return;
-            }
-            result.waitsOn(running);
+        if (previous.isDone()) {
+            start(step, result, done);   // the session is idle: no stage to wait on it
+        } else {
+            previous.whenComplete((ignored, unused) -> start(step, result, done));
+        }
+        return result;
+    }
+
+    /** Starts a queued operation's step once the one before has ended; {@code done} lets the next one go. */
+    private static <T> void start(Supplier<CompletableFuture<T>> step, CallFuture<T> result,
+                                  CompletableFuture<Void> done) {
+        if (result.isDone()) {
+            done.complete(null);   // cancelled while it waited
+            return;
+        }
+        CompletableFuture<T> running;
+        try {
+            running = step.get();
+        } catch (Throwable t) {
+            done.complete(null);
+            result.completeExceptionally(t);
+            return;
+        }
+        result.waitsOn(running);
+        if (!running.isDone()) {
             result.whenComplete((v, e) -> {
                 if (result.isCancelled()) {
                     running.cancel(true);
                 }
             });
-            running.whenComplete((value, error) -> {
-                done.complete(null);
-                if (error == null) {
-                    result.complete(value);
-                } else {
-                    result.completeExceptionally(unwrap(error));
-                }
-            });
+        }
+        running.whenComplete((value, error) -> {
+            done.complete(null);
+            if (error == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(unwrap(error));
+            }
         });
-        return result;
     }
 
     static Throwable unwrap(Throwable error) {

@@ -52,11 +52,9 @@ public final class HibernateJournal implements JournalStore, AutoCloseable {
     private static SessionFactory factory(BenchDatabase database, DataSource dataSource) {
         var settings = new Properties();
         settings.put("hibernate.connection.datasource", dataSource);
-        settings.put("hibernate.dialect", switch (database) {
-            case POSTGRESQL -> "org.hibernate.dialect.PostgreSQLDialect";
-            case MARIADB -> "org.hibernate.dialect.MariaDBDialect";
-            case SQLITE -> "org.hibernate.community.dialect.SQLiteDialect";
-        });
+        if (database == BenchDatabase.SQLITE) {   // PostgreSQL's and MariaDB's are found from the connection
+            settings.put("hibernate.dialect", "org.hibernate.community.dialect.SQLiteDialect");
+        }
         settings.put("hibernate.jdbc.batch_size", Integer.toString(BATCH_SIZE));
         settings.put("hibernate.order_inserts", "true");
         settings.put("hibernate.order_updates", "true");

@@ -5,6 +5,7 @@ import dev.osprey.Session;
 import dev.osprey.SessionFactory;
 import dev.osprey.SessionOptions;
 import dev.osprey.TransactionWork;
+import dev.osprey.internal.driver.CallFuture;
 import dev.osprey.internal.driver.Driver;
 import dev.osprey.internal.engine.StatementExecutor;
 
@@ -48,6 +49,11 @@ public final class Sessions implements SessionFactory {
         return attempt(work, 0);
     }
 
+    /**
+     * One try: the work, then the commit, then the session's close, each started from the end of the one
+     * before (one stage each; a thread that joins the result runs their statements, see {@link CallFuture}).
+     * A failure closes the session and, for a serialization failure with retries left, tries again.
+     */
     private <T> CompletableFuture<T> attempt(TransactionWork<T> work, int retry) {
         var session = new SessionImpl(driver, statements, options);
         CompletableFuture<T> result;
@@ -56,29 +62,64 @@ public final class Sessions implements SessionFactory {
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
-        return result
-                .thenCompose(value -> session.commit().thenApply(committed -> value))
-                .handle((value, error) -> {
-                    if (error == null) {
-                        return session.closeAsync().thenApply(closed -> value);
+        var outcome = new CallFuture<T>();
+        outcome.waitsOn(result);
+        result.whenComplete((value, error) -> {
+            if (error != null) {
+                failed(session, work, retry, SessionImpl.unwrap(error), outcome);
+                return;
+            }
+            CompletableFuture<Void> committed;
+            try {
+                committed = session.commit();
+            } catch (RuntimeException e) {
+                failed(session, work, retry, e, outcome);
+                return;
+            }
+            outcome.waitsOn(committed);
+            committed.whenComplete((ignored, commitError) -> {
+                if (commitError != null) {
+                    failed(session, work, retry, SessionImpl.unwrap(commitError), outcome);
+                    return;
+                }
+                CompletableFuture<Void> closed = session.closeAsync();
+                outcome.waitsOn(closed);
+                closed.whenComplete((unused, closeError) -> {
+                    if (closeError != null) {
+                        outcome.completeExceptionally(SessionImpl.unwrap(closeError));
+                    } else {
+                        outcome.complete(value);
                     }
-                    Throwable cause = SessionImpl.unwrap(error);
-                    CompletableFuture<T> next = session.closeAsync().handle((closed, closeError) -> {
-                        if (closeError != null) {
-                            cause.addSuppressed(SessionImpl.unwrap(closeError));
-                        }
-                        return null;
-                    }).thenCompose(closed -> {
-                        if (retry < options.maxRetries() && isSerializationFailure(cause)) {
-                            return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(
-                                            backoffNanos(retry), TimeUnit.NANOSECONDS))
-                                    .thenCompose(waited -> attempt(work, retry + 1));
-                        }
-                        return CompletableFuture.failedFuture(cause);
-                    });
-                    return next;
-                })
-                .thenCompose(f -> f);
+                });
+            });
+        });
+        return outcome;
+    }
+
+    /** Closes the session after {@code cause}, then retries or fails {@code outcome} with it. */
+    private <T> void failed(SessionImpl session, TransactionWork<T> work, int retry, Throwable cause,
+                            CallFuture<T> outcome) {
+        CompletableFuture<T> next = session.closeAsync().handle((closed, closeError) -> {
+            if (closeError != null) {
+                cause.addSuppressed(SessionImpl.unwrap(closeError));
+            }
+            return null;
+        }).thenCompose(closed -> {
+            if (retry < options.maxRetries() && isSerializationFailure(cause)) {
+                return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(
+                                backoffNanos(retry), TimeUnit.NANOSECONDS))
+                        .thenCompose(waited -> attempt(work, retry + 1));
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
+        outcome.waitsOn(next);
+        next.whenComplete((value, error) -> {
+            if (error != null) {
+                outcome.completeExceptionally(SessionImpl.unwrap(error));
+            } else {
+                outcome.complete(value);
+            }
+        });
     }
 
     /** The first backoff doubled {@code retry} times, times a random factor in [0.5, 1.5). */

@@ -27,6 +27,8 @@ public record Options(List<BenchDatabase> databases, Map<BenchDatabase, String> 
               --workloads a,b                     workloads (default: all): %s
               --impl osprey,jdbc,hibernate        implementations (default: all three)
               --quick                             about a minute for all three databases (CI smoke test)
+              --runs N                            measured runs per workload and implementation (default: 5; quick: 2)
+              --run-seconds S                     length of one measured run of a timed workload (default: 1)
               --out DIR                           where results.md, results.csv and ratios.png go
                                                   (default: osprey-bench/target/bench)
               --postgres-url URL                  default $OSPREY_BENCH_POSTGRES_URL or postgresql://postgres@127.0.0.1:5432/test
@@ -43,6 +45,8 @@ public record Options(List<BenchDatabase> databases, Map<BenchDatabase, String> 
         Plan plan = Plan.FULL;
         Path out = home.resolve("target").resolve("bench");
         var urls = new java.util.EnumMap<BenchDatabase, String>(BenchDatabase.class);
+        Integer runs = null;
+        Double runSeconds = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -55,7 +59,8 @@ public record Options(List<BenchDatabase> databases, Map<BenchDatabase, String> 
                 case "--quick" -> plan = Plan.QUICK;
                 case "--full" -> plan = Plan.FULL;
                 case "--help", "-h" -> throw new IllegalArgumentException("");
-                case "--db", "--workloads", "--impl", "--out", "--postgres-url", "--mariadb-url", "--sqlite-url" -> {
+                case "--db", "--workloads", "--impl", "--out", "--postgres-url", "--mariadb-url", "--sqlite-url",
+                     "--runs", "--run-seconds" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(arg + " needs a value");
@@ -69,6 +74,8 @@ public record Options(List<BenchDatabase> databases, Map<BenchDatabase, String> 
                         case "--out" -> out = Path.of(value);
                         case "--postgres-url" -> urls.put(BenchDatabase.POSTGRESQL, value);
                         case "--mariadb-url" -> urls.put(BenchDatabase.MARIADB, value);
+                        case "--runs" -> runs = (int) number(arg, value, 1, 1_000, true);
+                        case "--run-seconds" -> runSeconds = number(arg, value, 0.05, 600, false);
                         default -> urls.put(BenchDatabase.SQLITE, value);
                     }
                 }
@@ -81,7 +88,27 @@ public record Options(List<BenchDatabase> databases, Map<BenchDatabase, String> 
                 urls.put(database, env == null || env.isBlank() ? database.defaultUrl(home) : env);
             }
         }
+        if (runs != null) {
+            plan = plan.withRuns(runs);
+        }
+        if (runSeconds != null) {
+            plan = plan.withRun(java.time.Duration.ofNanos((long) (runSeconds * 1e9)));
+        }
         return new Options(databases, Map.copyOf(urls), workloads, Set.copyOf(impls), plan, out);
+    }
+
+    /** {@code value} of {@code option} as a number from {@code min} to {@code max}, a whole one if {@code whole}. */
+    private static double number(String option, String value, double min, double max, boolean whole) {
+        try {
+            double number = Double.parseDouble(value);
+            if (number >= min && number <= max && (!whole || number == Math.rint(number))) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(option + " takes " + (whole ? "a whole number" : "a number") + " from "
+                + (whole ? String.valueOf((long) min) : String.valueOf(min)) + " to " + (long) max + ", not '" + value + "'");
     }
 
     private static <T> List<T> list(String value, java.util.function.Function<String, T> parse) {

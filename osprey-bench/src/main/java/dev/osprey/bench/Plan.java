@@ -30,4 +30,14 @@ public record Plan(String name, int tableRows, Duration warmup, Duration maxWarm
     /** About 5 minutes per database. */
     public static final Plan FULL = new Plan("full", 100_000, Duration.ofMillis(1500), Duration.ofSeconds(10), Duration.ofSeconds(1), 5,
             Duration.ofSeconds(2));
+
+    /** This plan with {@code runs} measured runs. */
+    public Plan withRuns(int runs) {
+        return new Plan(name, tableRows, warmup, maxWarmup, run, runs, maxFixedRun);
+    }
+
+    /** This plan with measured runs of {@code run} each (timed workloads). */
+    public Plan withRun(Duration run) {
+        return new Plan(name, tableRows, warmup, maxWarmup, run, runs, maxFixedRun);
+    }
 }

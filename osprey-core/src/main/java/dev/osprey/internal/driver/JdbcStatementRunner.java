@@ -29,7 +29,10 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
     private final Operation<?> operation;
     private final boolean batchKeys;
     private final SqliteStatementCache.Statements kept;
-    private final Map<String, PreparedStatement> plain = new HashMap<>(4);
+    /** The first statement this call prepared (most calls prepare one), and the others by SQL text. */
+    private String firstSql;
+    private PreparedStatement first;
+    private Map<String, PreparedStatement> plain;
     private Map<String, PreparedStatement> keyed;
     /** The kept statements this call used, for {@link #preparedStatements()}; made on first use. */
     private List<PreparedStatement> keptUsed;
@@ -183,7 +186,8 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
 
     @Override
     public int preparedStatements() {
-        return plain.size() + (keyed == null ? 0 : keyed.size()) + (keptUsed == null ? 0 : keptUsed.size());
+        return (first == null ? 0 : 1) + (plain == null ? 0 : plain.size()) + (keyed == null ? 0 : keyed.size())
+                + (keptUsed == null ? 0 : keptUsed.size());
     }
 
     /** Rows changed, or rows returned by a statement that gives a result set. */
@@ -215,6 +219,17 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
+        if (first == null) {
+            first = connection.prepareStatement(sql);
+            firstSql = sql;
+            return first;
+        }
+        if (firstSql.equals(sql)) {
+            return first;
+        }
+        if (plain == null) {
+            plain = new HashMap<>(4);
+        }
         PreparedStatement ps = plain.get(sql);
         if (ps == null) {
             ps = connection.prepareStatement(sql);
@@ -290,8 +305,14 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        plain.values().forEach(JdbcExecution::closeQuietly);
-        plain.clear();
+        if (first != null) {
+            JdbcExecution.closeQuietly(first);
+            first = null;
+        }
+        if (plain != null) {
+            plain.values().forEach(JdbcExecution::closeQuietly);
+            plain.clear();
+        }
         if (keyed != null) {
             keyed.values().forEach(JdbcExecution::closeQuietly);
             keyed.clear();

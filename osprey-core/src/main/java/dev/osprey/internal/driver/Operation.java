@@ -50,6 +50,11 @@ final class Operation<T> extends CallFuture<T> {
         }
     }
 
+    /** {@link #inFlightSlot} of a call in {@link InFlight}'s overflow set. */
+    static final int NO_SLOT = -1;
+
+    /** Where {@link InFlight} holds this call; written by the thread that enters it, before anyone exits it. */
+    int inFlightSlot = NO_SLOT;
     private final ReentrantLock lock = new ReentrantLock();
     /** The call's work until a thread claims it; accessed through {@link #PENDING}. */
     @SuppressWarnings("unused")

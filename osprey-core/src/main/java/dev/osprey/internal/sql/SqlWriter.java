@@ -76,7 +76,7 @@ final class SqlWriter {
     }
 
     SqlWriter quoted(String identifier) {
-        return append(dialect.quote(identifier));
+        return sql == null ? this : append(dialect.quote(identifier));
     }
 
     void bind(Object value) {
@@ -121,7 +121,10 @@ final class SqlWriter {
     }
 
     void column(Column<?, ?> c, boolean numeric) {
-        Scope scope = scopeOf(c);
+        Scope scope = scopeOf(c);   // checks the column's table even when the text is cached
+        if (sql == null) {
+            return;
+        }
         String rendered = scope.qualify() ? dialect.quote(c.model().table()) + "." + dialect.quote(c.name())
                 : dialect.quote(c.name());
         if (numeric && c.attribute().type().sqlType() == SqlType.DECIMAL) {

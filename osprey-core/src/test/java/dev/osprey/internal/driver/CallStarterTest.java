@@ -105,6 +105,7 @@ class CallStarterTest {
     @OnEachDatabase
     void manyCallsNobodyWaitsForAllRunAndLaterCallsStartAtOnce(TestDb t) throws Exception {
         Database db = withAnimals(t);
+        awaitStarterAsleep();   // not still starting calls at once after an earlier test: that could end midway
         List<CompletableFuture<Long>> counts = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             counts.add(db.count(select(Animal.class)));

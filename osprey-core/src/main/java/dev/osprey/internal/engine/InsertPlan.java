@@ -19,6 +19,7 @@ import dev.osprey.query.Expression;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -300,9 +301,15 @@ final class InsertPlan<E> {
             int to = Math.min(group.rows(), from + perStatement);
             SqlStatement shape = rendered.computeIfAbsent(to - from,
                     rows -> renderer.insert(model, group.columns, rows, conflict, returning));
-            List<Object> binds = new ArrayList<>((to - from) * width + shape.binds().size());
-            binds.addAll(group.values.subList(from * width, to * width));
-            binds.addAll(shape.binds());
+            List<Object> rowValues = group.values.subList(from * width, to * width);
+            List<Object> binds;
+            if (shape.binds().isEmpty()) {
+                binds = Collections.unmodifiableList(rowValues);   // a view: the group is not changed after
+            } else {
+                binds = new ArrayList<>(rowValues.size() + shape.binds().size());
+                binds.addAll(rowValues);
+                binds.addAll(shape.binds());
+            }
             SqlStatement sql = new SqlStatement(shape.sql(), binds, shape.readOnly());
             steps.add(factory.step(sql, group.hasTargets ? group.targets.subList(from, to) : null));
         }

@@ -165,7 +165,7 @@ public abstract class Dialect {
     public enum BulkInsertStyle {
         /** Multi-row {@code INSERT … VALUES (…), (…)} statements, as many rows each as the bind limit allows. */
         MULTI_ROW,
-        /** One JDBC batch of one-row INSERTs, which the driver sends in bulk (MariaDB) or steps one by one (SQLite). */
+        /** One JDBC batch of one-row INSERTs, which the driver sends in bulk (MariaDB). */
         BATCH,
         /** {@code COPY table (columns) FROM STDIN}, streamed through {@link #bulkLoad}. */
         COPY

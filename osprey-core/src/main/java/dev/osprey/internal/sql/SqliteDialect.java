@@ -69,15 +69,6 @@ final class SqliteDialect extends Dialect {
         return "(strftime('%Y-%m-%d %H:%M:%f', 'now') || '000')";
     }
 
-    /**
-     * One batch of one-row INSERTs: sqlite-jdbc runs it with one prepared statement, and SQLite steps a
-     * one-row insert faster than the rows of a multi-row VALUES list.
-     */
-    @Override
-    public BulkInsertStyle bulkInsertStyle() {
-        return BulkInsertStyle.BATCH;
-    }
-
     @Override
     public String limitForOffsetOnly() {
         return "-1";

@@ -46,6 +46,13 @@ public final class Bench {
             }
             return;
         }
+        if (BenchJvm.isHotSpot() && !BenchJvm.deflatesOften()) {
+            int exit = BenchJvm.run(args);   // see BenchJvm: the figures are measured in a JVM of their own
+            if (exit != 0) {
+                throw new IllegalStateException("the benchmark's JVM ended with exit code " + exit);
+            }
+            return;
+        }
         Report report = run(options, System.out);
         System.out.println();
         System.out.print(report.markdown());

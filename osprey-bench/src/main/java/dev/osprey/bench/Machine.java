@@ -3,19 +3,22 @@ package dev.osprey.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Where the figures come from: the processors, memory, JDK and operating system, and the versions of
- * the libraries compared. Immutable.
+ * the libraries compared, and the JVM flags the figures were measured with. Immutable.
  */
-record Machine(int cpus, String cpuModel, long memoryMb, String jdk, String os, String hibernate, String hikari) {
+record Machine(int cpus, String cpuModel, long memoryMb, String jdk, List<String> jvmFlags, String os, String hibernate,
+               String hikari) {
 
     static Machine describe() {
         Runtime runtime = Runtime.getRuntime();
         return new Machine(runtime.availableProcessors(), readCpuModel(), totalMemoryMb(),
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
                         + Runtime.version(),
+                BenchJvm.vmFlags(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 org.hibernate.Version.getVersionString(),

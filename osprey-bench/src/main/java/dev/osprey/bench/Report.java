@@ -174,7 +174,11 @@ public final class Report {
         md.append("## Machine\n\n");
         md.append(String.format(Locale.ROOT, "- %d CPUs (%s), %,d MB memory, %s%n", machine.cpus(), machine.cpuModel(),
                 machine.memoryMb(), machine.os()));
-        md.append("- JDK: ").append(machine.jdk()).append('\n');
+        md.append("- JDK: ").append(machine.jdk());
+        if (!machine.jvmFlags().isEmpty()) {
+            md.append(", with ").append(String.join(" ", machine.jvmFlags()));
+        }
+        md.append('\n');
         md.append("- Hibernate ORM ").append(machine.hibernate()).append(", HikariCP ").append(machine.hikari())
                 .append('\n');
         for (BenchDatabase database : databases()) {

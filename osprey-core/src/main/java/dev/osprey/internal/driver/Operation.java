@@ -161,7 +161,12 @@ final class Operation<T> extends CallFuture<T> {
     void end(Running statement) {
         lock.lock();
         try {
-            running.remove(statement);
+            for (int i = running.size() - 1; i >= 0; i--) {
+                if (running.get(i) == statement) {   // by identity: a record's equals costs a chain of method handles
+                    running.remove(i);
+                    break;
+                }
+            }
         } finally {
             lock.unlock();
         }

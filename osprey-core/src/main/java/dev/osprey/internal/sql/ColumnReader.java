@@ -8,6 +8,18 @@ import java.sql.SQLException;
 public interface ColumnReader {
     ColumnReader OBJECT = ResultSet::getObject;
 
+    /** A text column through {@code getString}, without the driver's type dispatch of {@code getObject}. */
+    ColumnReader STRING = ResultSet::getString;
+
+    /**
+     * An integer column as a {@code Long} through {@code getLong}, without {@code getObject}'s type dispatch;
+     * only a 0 is asked whether it was NULL. For columns whose every value a long holds.
+     */
+    ColumnReader LONG = wholeNumbers((rs, column) -> {
+        long value = rs.getLong(column);
+        return value == 0 && rs.wasNull() ? null : (Object) value;
+    });
+
     Object read(ResultSet rs, int column) throws SQLException;
 
     /**

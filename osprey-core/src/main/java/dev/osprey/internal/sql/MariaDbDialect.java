@@ -250,6 +250,21 @@ final class MariaDbDialect extends Dialect {
         };
     }
 
+    /** A {@code Long} or {@code String} wanted from an integer or text column through the typed getter. */
+    @Override
+    public ColumnReader reader(ResultSetMetaData md, int column, Class<?> wanted) throws SQLException {
+        int type = md.getColumnType(column);
+        if (wanted == Long.class && (type == Types.TINYINT || type == Types.SMALLINT || type == Types.INTEGER
+                || (type == Types.BIGINT && md.isSigned(column)))) {
+            return ColumnReader.LONG;
+        }
+        if (wanted == String.class && (type == Types.VARCHAR || type == Types.CHAR || type == Types.LONGVARCHAR
+                || type == Types.NVARCHAR || type == Types.NCHAR || type == Types.LONGNVARCHAR)) {
+            return ColumnReader.STRING;
+        }
+        return reader(md, column);
+    }
+
     @Override
     protected OspreyException translateSpecific(SQLException e, String sql) {
         String state = e.getSQLState();

@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
 
 /** PostgreSQL 13+ through pgjdbc (and the databases that speak its protocol). Immutable and thread-safe. */
@@ -134,6 +135,8 @@ final class PostgresDialect extends Dialect {
     }
 
     private static final ColumnReader WHOLE_NUMBERS = ColumnReader.wholeNumbers(ColumnReader.OBJECT);
+    private static final Set<String> INTEGER_TYPES = Set.of("int2", "int4", "int8");
+    private static final Set<String> TEXT_TYPES = Set.of("varchar", "text", "bpchar", "name");
 
     @Override
     public ColumnReader reader(ResultSetMetaData md, int column) throws SQLException {
@@ -145,6 +148,18 @@ final class PostgresDialect extends Dialect {
             case "int2", "int4", "int8" -> WHOLE_NUMBERS;
             default -> ColumnReader.OBJECT;
         };
+    }
+
+    /** A {@code Long} or {@code String} wanted from an integer or text column through the typed getter. */
+    @Override
+    public ColumnReader reader(ResultSetMetaData md, int column, Class<?> wanted) throws SQLException {
+        if (wanted == Long.class && INTEGER_TYPES.contains(md.getColumnTypeName(column))) {
+            return ColumnReader.LONG;
+        }
+        if (wanted == String.class && TEXT_TYPES.contains(md.getColumnTypeName(column))) {
+            return ColumnReader.STRING;
+        }
+        return reader(md, column);
     }
 
     @Override

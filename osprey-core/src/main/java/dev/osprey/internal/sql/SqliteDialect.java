@@ -11,7 +11,6 @@ import org.sqlite.SQLiteException;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,7 +31,6 @@ final class SqliteDialect extends Dialect {
     /** Java types SQLite stores as text, so {@code getString} reads them. */
     private static final Set<Class<?>> TEXT_STORED = Set.of(String.class, Instant.class, LocalDateTime.class,
             OffsetDateTime.class, LocalDate.class, LocalTime.class);
-    private static final ColumnReader TEXT = ResultSet::getString;
     /** Java types SQLite stores as integers. */
     private static final Set<Class<?>> INTEGER_STORED = Set.of(Long.class, Integer.class, Short.class, Byte.class,
             Boolean.class);
@@ -46,12 +44,6 @@ final class SqliteDialect extends Dialect {
             return null;
         }
         return (int) value == value ? (Object) (int) value : (Object) value;
-    });
-
-    /** An integer column wanted as a Long: boxed as one at once, not as an Integer that is converted after. */
-    private static final ColumnReader LONG = ColumnReader.wholeNumbers((rs, column) -> {
-        long value = rs.getLong(column);
-        return value == 0 && rs.wasNull() ? null : (Object) value;
     });
 
     SqliteDialect(String version) {
@@ -238,11 +230,11 @@ final class SqliteDialect extends Dialect {
     @Override
     public ColumnReader reader(ResultSetMetaData md, int column, Class<?> wanted) {
         if (wanted == Long.class) {
-            return LONG;
+            return ColumnReader.LONG;
         }
         if (wanted != null && INTEGER_STORED.contains(wanted)) {
             return INTEGER;
         }
-        return wanted != null && TEXT_STORED.contains(wanted) ? TEXT : ColumnReader.OBJECT;
+        return wanted != null && TEXT_STORED.contains(wanted) ? ColumnReader.STRING : ColumnReader.OBJECT;
     }
 }

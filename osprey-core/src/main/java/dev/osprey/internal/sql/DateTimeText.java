@@ -10,7 +10,7 @@ import java.time.LocalDateTime;
  * parser. Stateless and thread-safe.
  */
 public final class DateTimeText {
-    private static final int LENGTH = 26;
+    static final int LENGTH = 26;
 
     private DateTimeText() {
     }
@@ -39,6 +39,31 @@ public final class DateTimeText {
     }
 
     /**
+     * Writes {@code value} (a year in 0000–9999; its micro-of-second) as ASCII {@code yyyy-MM-dd HH:mm:ss.SSSSSS}
+     * into {@code out} from {@code at}: the index after it. For writers of bytes (COPY), without a String between.
+     */
+    static int write(LocalDateTime value, byte[] out, int at) {
+        int year = value.getYear();
+        if (year < 0 || year > 9999) {
+            throw new IllegalArgumentException("a year outside 0000-9999: " + year);
+        }
+        digits(out, at, year, 4);
+        out[at + 4] = '-';
+        digits(out, at + 5, value.getMonthValue(), 2);
+        out[at + 7] = '-';
+        digits(out, at + 8, value.getDayOfMonth(), 2);
+        out[at + 10] = ' ';
+        digits(out, at + 11, value.getHour(), 2);
+        out[at + 13] = ':';
+        digits(out, at + 14, value.getMinute(), 2);
+        out[at + 16] = ':';
+        digits(out, at + 17, value.getSecond(), 2);
+        out[at + 19] = '.';
+        digits(out, at + 20, value.getNano() / 1000, 6);
+        return at + LENGTH;
+    }
+
+    /**
      * Reads exactly {@code yyyy-MM-dd HH:mm:ss.SSSSSS} (also with a {@code T} between date and time), or
      * gives null when the text has another shape, for the caller's general parser to deal with.
      */
@@ -64,6 +89,13 @@ public final class DateTimeText {
     private static void digits(char[] out, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
             out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    private static void digits(byte[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
     }

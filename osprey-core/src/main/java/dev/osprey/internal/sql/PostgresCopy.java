@@ -6,6 +6,7 @@ import org.postgresql.jdbc.TimestampUtils;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -128,47 +129,57 @@ final class PostgresCopy implements BulkLoad {
     }
 
     private void instant(Instant value) throws SQLException {
-        OffsetDateTime utc = OffsetDateTime.ofInstant(value.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(value.getEpochSecond(), value.getNano() / 1000 * 1000,
+                ZoneOffset.UTC);
         if (ordinaryYear(utc.getYear())) {
-            ascii(DateTimeText.format(utc.toLocalDateTime()));
+            dateTime(utc);
             ascii("+00");
         } else {
-            ascii(timestamps().toString(utc));
+            ascii(timestamps().toString(OffsetDateTime.of(utc, ZoneOffset.UTC)));
         }
     }
 
     private void localDateTime(LocalDateTime value) throws SQLException {
-        ascii(ordinaryYear(value.getYear()) ? DateTimeText.format(value) : timestamps().toString(value));
+        if (ordinaryYear(value.getYear())) {
+            dateTime(value);
+        } else {
+            ascii(timestamps().toString(value));
+        }
     }
 
-    /** Text in COPY's escaping, as UTF-8; a lone surrogate becomes {@code ?}, as in {@link String#getBytes}. */
+    /** {@code yyyy-MM-dd HH:mm:ss.SSSSSS} of an ordinary year, straight into the buffer. */
+    private void dateTime(LocalDateTime value) throws SQLException {
+        room(DateTimeText.LENGTH);
+        size = DateTimeText.write(value, buffer, size);
+    }
+
+    /**
+     * Text in COPY's escaping, as UTF-8 ({@link String#getBytes}: a lone surrogate becomes {@code ?}). The
+     * bytes COPY escapes are ASCII, never part of a multi-byte character, so the encoded bytes are copied
+     * in runs between them.
+     */
     private void text(String s) throws SQLException {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                switch (c) {
-                    case '\\' -> escaped('\\');
-                    case '\t' -> escaped('t');
-                    case '\n' -> escaped('n');
-                    case '\r' -> escaped('r');
-                    default -> put(c);
-                }
-            } else if (c < 0x800) {
-                put(0xC0 | c >> 6);
-                put(0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int code = Character.toCodePoint(c, s.charAt(++i));
-                put(0xF0 | code >> 18);
-                put(0x80 | code >> 12 & 0x3F);
-                put(0x80 | code >> 6 & 0x3F);
-                put(0x80 | code & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                put('?');
-            } else {
-                put(0xE0 | c >> 12);
-                put(0x80 | c >> 6 & 0x3F);
-                put(0x80 | c & 0x3F);
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        int from = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
+                raw(bytes, from, i);
+                escaped(b == '\\' ? '\\' : b == '\t' ? 't' : b == '\n' ? 'n' : 'r');
+                from = i + 1;
             }
+        }
+        raw(bytes, from, bytes.length);
+    }
+
+    /** {@code bytes[from, to)} as they are. */
+    private void raw(byte[] bytes, int from, int to) throws SQLException {
+        while (from < to) {
+            room(1);
+            int length = Math.min(to - from, buffer.length - size);
+            System.arraycopy(bytes, from, buffer, size, length);
+            size += length;
+            from += length;
         }
     }
 
@@ -192,8 +203,10 @@ final class PostgresCopy implements BulkLoad {
             ascii(Long.toString(value));
             return;
         }
+        room(20);
+        byte[] out = buffer;
         if (value < 0) {
-            put('-');
+            out[size++] = '-';
             value = -value;
         }
         int at = digits.length;
@@ -201,19 +214,32 @@ final class PostgresCopy implements BulkLoad {
             digits[--at] = (byte) ('0' + value % 10);
             value /= 10;
         } while (value != 0);
-        while (at < digits.length) {
-            put(digits[at++]);
-        }
+        int length = digits.length - at;
+        System.arraycopy(digits, at, out, size, length);
+        size += length;
     }
 
     /** Text known to be ASCII without characters COPY escapes. */
     private void ascii(String s) throws SQLException {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            put(s.charAt(i));
+        for (int i = 0, n = s.length(); i < n; ) {
+            room(1);
+            int end = Math.min(n, i + buffer.length - size);
+            int at = size;
+            for (; i < end; i++) {
+                buffer[at++] = (byte) s.charAt(i);
+            }
+            size = at;
         }
     }
 
     // ---------------------------------------------------------------- buffer
+
+    /** Makes room for {@code bytes} more (at most the buffer's size), sending what it holds if need be. */
+    private void room(int bytes) throws SQLException {
+        if (buffer.length - size < bytes) {
+            flush();
+        }
+    }
 
     private void put(int b) throws SQLException {
         if (size == buffer.length) {

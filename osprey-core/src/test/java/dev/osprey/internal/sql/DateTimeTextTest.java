@@ -2,6 +2,7 @@ package dev.osprey.internal.sql;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +24,11 @@ class DateTimeTextTest {
             String text = DateTimeText.format(value);
             assertThat(text).isEqualTo(Dialect.DATE_TIME.format(value));
             assertThat(DateTimeText.parse(text)).isEqualTo(value);
+            byte[] bytes = new byte[DateTimeText.LENGTH + 3];
+            assertThat(DateTimeText.write(value, bytes, 2)).isEqualTo(DateTimeText.LENGTH + 2);
+            assertThat(new String(bytes, 2, DateTimeText.LENGTH, StandardCharsets.US_ASCII)).isEqualTo(text);
+            assertThat(bytes[0]).isZero();
+            assertThat(bytes[DateTimeText.LENGTH + 2]).isZero();
         }
     }
 
@@ -38,6 +44,8 @@ class DateTimeTextTest {
         LocalDateTime value = LocalDateTime.of(12345, 1, 2, 3, 4, 5);
         assertThat(DateTimeText.format(value)).isEqualTo(Dialect.DATE_TIME.format(value));
         assertThat(DateTimeText.parse(DateTimeText.format(value))).isNull();
+        assertThatThrownBy(() -> DateTimeText.write(value, new byte[40], 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("12345");
     }
 
     @Test

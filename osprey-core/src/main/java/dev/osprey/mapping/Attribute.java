@@ -32,6 +32,10 @@ public final class Attribute<E, T> {
     private final OnDelete onDelete;
     private final Function<E, T> getter;
     private final BiConsumer<E, T> setter;
+    /** The conversion of an attribute stored as it is (no enum mapping, no converter). */
+    @SuppressWarnings("rawtypes")
+    private static final Function STORED_AS_IS = value -> value;
+
     private final Function<T, Object> toDatabase;
     private final Function<Object, T> fromDatabase;
     private final Class<?> readAs;
@@ -116,7 +120,8 @@ public final class Attribute<E, T> {
 
     /** The value as it is bound to a statement. */
     public Object toDatabase(T value) {
-        return value == null ? null : toDatabase.apply(value);
+        // most attributes store their value as it is: no call through a megamorphic Function for them
+        return value == null || toDatabase == STORED_AS_IS ? value : toDatabase.apply(value);
     }
 
     /**
@@ -167,7 +172,7 @@ public final class Attribute<E, T> {
         private OnDelete onDelete = OnDelete.NO_ACTION;
         private Function<E, T> getter;
         private BiConsumer<E, T> setter;
-        private Function<T, Object> toDatabase = value -> value;
+        private Function<T, Object> toDatabase = STORED_AS_IS;
         private Function<Object, T> fromDatabase;
         private Class<?> readAs;
 

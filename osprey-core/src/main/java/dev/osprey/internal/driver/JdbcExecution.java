@@ -155,8 +155,13 @@ final class JdbcExecution {
 
     /** Binds {@code binds} in order, from parameter 1. */
     void bind(PreparedStatement ps, List<Object> binds) throws SQLException {
-        for (int i = 0; i < binds.size(); i++) {
-            dialect.bind(ps, i + 1, binds.get(i));
+        bind(ps, binds, 0, binds.size());
+    }
+
+    /** Binds the {@code count} values of {@code values} from index {@code from} in order, from parameter 1. */
+    void bind(PreparedStatement ps, List<Object> values, int from, int count) throws SQLException {
+        for (int i = 0; i < count; i++) {
+            dialect.bind(ps, i + 1, values.get(from + i));
         }
     }
 

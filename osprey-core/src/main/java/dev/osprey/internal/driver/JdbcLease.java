@@ -443,9 +443,9 @@ final class JdbcLease implements Lease {
         }
 
         @Override
-        public BatchResult batch(String sql, List<List<Object>> rows, String keyColumn) {
+        public BatchResult batch(String sql, List<Object> values, int rows, String keyColumn) {
             changed = true;
-            return runner.batch(sql, rows, keyColumn);
+            return runner.batch(sql, values, rows, keyColumn);
         }
 
         @Override

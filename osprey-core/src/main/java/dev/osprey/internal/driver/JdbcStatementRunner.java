@@ -114,16 +114,20 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
     }
 
     @Override
-    public BatchResult batch(String sql, List<List<Object>> rows, String keyColumn) {
+    public BatchResult batch(String sql, List<Object> values, int rows, String keyColumn) {
         checkOpen();
-        var observed = new SqlStatement(sql, flat(rows), false);
+        if (rows <= 0 || values.size() % rows != 0) {
+            throw new IllegalArgumentException("a batch of " + rows + " rows cannot have " + values.size() + " values");
+        }
+        int width = values.size() / rows;
+        var observed = new SqlStatement(sql, Collections.unmodifiableList(values), false);
         JdbcExecution.Preparer preparer = keyColumn == null ? this::prepare : text -> prepareKeyed(text, keyColumn);
         return execution.execute(operation, observed, preparer, false, ps -> {
             if (keyColumn != null && !batchKeys) {
-                return rowByRow(ps, rows);
+                return rowByRow(ps, values, rows, width);
             }
-            for (List<Object> row : rows) {
-                execution.bind(ps, row);
+            for (int row = 0; row < rows; row++) {
+                execution.bind(ps, values, row * width, width);
                 ps.addBatch();
             }
             long count = 0;
@@ -139,31 +143,6 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
         }, BatchResult::rows);
     }
 
-    /** The rows' values one after the other, as listeners see a batch's binds; a view where all rows are as wide. */
-    private static List<Object> flat(List<List<Object>> rows) {
-        int width = rows.isEmpty() ? 0 : rows.getFirst().size();
-        for (List<Object> row : rows) {
-            if (row.size() != width) {
-                List<Object> all = new ArrayList<>();
-                rows.forEach(all::addAll);
-                return all;
-            }
-        }
-        int size = width * rows.size();
-        return new java.util.AbstractList<>() {
-            @Override
-            public Object get(int index) {
-                java.util.Objects.checkIndex(index, size);
-                return rows.get(index / width).get(index % width);
-            }
-
-            @Override
-            public int size() {
-                return size;
-            }
-        };
-    }
-
     @Override
     public long copy(String sql, List<Object> values, int width) {
         checkOpen();
@@ -171,11 +150,12 @@ final class JdbcStatementRunner implements StatementRunner, AutoCloseable {
         return execution.load(operation, observed, connection, observed.binds(), width);
     }
 
-    private BatchResult rowByRow(PreparedStatement ps, List<List<Object>> rows) throws SQLException {
+    private BatchResult rowByRow(PreparedStatement ps, List<Object> values, int rows, int width)
+            throws SQLException {
         long count = 0;
-        List<Object> keys = new ArrayList<>(rows.size());
-        for (List<Object> row : rows) {
-            execution.bind(ps, row);
+        List<Object> keys = new ArrayList<>(rows);
+        for (int row = 0; row < rows; row++) {
+            execution.bind(ps, values, row * width, width);
             count += Math.max(ps.executeUpdate(), 0);
             try (ResultSet generated = ps.getGeneratedKeys()) {
                 keys.addAll(execution.readFirstColumn(generated));

@@ -27,14 +27,17 @@ public interface StatementRunner {
     <T> List<T> query(SqlStatement statement, RowMapper<T> mapper);
 
     /**
-     * Runs {@code sql} once for each list of bind values in {@code rows}, as one JDBC batch, and with
-     * {@code keyColumn} (may be null) reads the values the database generated for that column: how
-     * inserts get their ids where there is no {@code RETURNING}. Listeners see the batch as one
-     * statement whose binds are the rows' values one after another. A statement whose count the driver
-     * does not report counts as one row. In autocommit mode a batch is not atomic: run it in a
-     * {@link Driver.Mode#TRANSACTION transaction} when several rows must be stored together.
+     * Runs {@code sql} once for each of {@code rows} rows, as one JDBC batch: {@code values} holds the
+     * rows' values one after another, as many for each (none for a row of defaults), as they are bound. With {@code keyColumn} (may be null) it reads the
+     * values the database generated for that column: how inserts get their ids where there is no
+     * {@code RETURNING}. Listeners see the batch as one statement whose binds are {@code values}. A
+     * statement whose count the driver does not report counts as one row. In autocommit mode a batch is
+     * not atomic: run it in a {@link Driver.Mode#TRANSACTION transaction} when several rows must be
+     * stored together.
+     *
+     * @throws IllegalArgumentException if {@code rows} is not positive or the values do not divide among them
      */
-    BatchResult batch(String sql, List<List<Object>> rows, String keyColumn);
+    BatchResult batch(String sql, List<Object> values, int rows, String keyColumn);
 
     /**
      * Stores rows with {@code sql}, a {@code COPY … FROM STDIN} of their columns, through the dialect's

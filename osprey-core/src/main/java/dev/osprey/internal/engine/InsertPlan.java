@@ -93,7 +93,7 @@ final class InsertPlan<E> {
     private Call<Long> mutation(List<Object> rows) {
         List<Step<Object>> steps = new ArrayList<>();
         for (Group group : groups(rows)) {
-            boolean ids = group.hasTargets;
+            boolean ids = group.hasTargets();
             if (ids && !dialect.supportsReturning()) {
                 batches(group, true, steps, (Projection<Object>) null);
             } else if (!ids && bulk(group)) {
@@ -134,9 +134,9 @@ final class InsertPlan<E> {
             }
         } else {
             for (Group group : groups(rows)) {
-                int idIndex = group.hasTargets ? projected.indexOf(id) : -1;
+                int idIndex = group.hasTargets() ? projected.indexOf(id) : -1;
                 List<Attribute<E, ?>> returning = projected;
-                if (group.hasTargets && idIndex < 0) {
+                if (group.hasTargets() && idIndex < 0) {
                     returning = new ArrayList<>(projected);
                     returning.add(id);
                     idIndex = projected.size();
@@ -187,22 +187,51 @@ final class InsertPlan<E> {
 
     // ---------------------------------------------------------------- groups
 
-    /** Consecutive rows with the same columns, their bind values (row after row) and the entities awaiting ids. */
+    /**
+     * Consecutive rows with the same columns: their bind values, row after row in one array, and the
+     * entities awaiting ids (null until a row has one: maps and entities with ids need none).
+     */
     private final class Group {
         final List<Attribute<E, ?>> columns;
-        final ArrayList<Object> values;
-        final List<E> targets;
-        boolean hasTargets;
+        final int width;
+        private Object[] values;
+        private int rows;
+        List<E> targets;
 
         /** @param rows how many rows to make room for */
         Group(List<Attribute<E, ?>> columns, int rows) {
             this.columns = columns;
-            this.values = new ArrayList<>(rows * columns.size());
-            this.targets = new ArrayList<>(rows);
+            this.width = columns.size();
+            this.values = new Object[Math.max(rows * width, 1)];
         }
 
         int rows() {
-            return targets.size();
+            return rows;
+        }
+
+        boolean hasTargets() {
+            return targets != null;
+        }
+
+        /** Makes room for one more row and gives where its values go. */
+        int nextRow(E target) {
+            int at = rows * width;
+            if (at + width > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, at + width));
+            }
+            if (target != null && targets == null) {
+                targets = new ArrayList<>(Collections.nCopies(rows, null));
+            }
+            if (targets != null) {
+                targets.add(target);
+            }
+            rows++;
+            return at;
+        }
+
+        /** The values of rows {@code from} (inclusive) to {@code to} (exclusive), one after another; a view. */
+        List<Object> values(int from, int to) {
+            return Arrays.asList(values).subList(from * width, to * width);
         }
     }
 
@@ -231,19 +260,18 @@ final class InsertPlan<E> {
                 current = new Group(columns, groups.isEmpty() ? rows.size() : 10);
                 groups.add(current);
             }
-            List<Object> values = current.values;
+            int at = current.nextRow(target);
+            Object[] values = current.values;
             if (map != null) {
                 Object[] given = map.values();
                 for (int i = 0; i < given.length; i++) {
-                    values.add(toDatabase(columns.get(i), given[i]));
+                    values[at + i] = toDatabase(columns.get(i), given[i]);
                 }
             } else {
-                for (Attribute<E, ?> column : columns) {
-                    values.add(column.databaseValueOf(entity));
+                for (int i = 0; i < current.width; i++) {
+                    values[at + i] = columns.get(i).databaseValueOf(entity);
                 }
             }
-            current.targets.add(target);
-            current.hasTargets |= target != null;
         }
         return groups;
     }
@@ -294,14 +322,13 @@ final class InsertPlan<E> {
     /** Cuts {@code group} into multi-row statements returning {@code returning}, one step each. */
     private <R> void chunks(Group group, List<Attribute<E, ?>> returning, StepFactory<E, R> factory,
                             List<Step<R>> steps) {
-        int width = group.columns.size();
         int perStatement = rowsPerStatement(group.columns, returning);
         Map<Integer, SqlStatement> rendered = new HashMap<>(4);
         for (int from = 0; from < group.rows(); from += perStatement) {
             int to = Math.min(group.rows(), from + perStatement);
             SqlStatement shape = rendered.computeIfAbsent(to - from,
                     rows -> renderer.insert(model, group.columns, rows, conflict, returning));
-            List<Object> rowValues = group.values.subList(from * width, to * width);
+            List<Object> rowValues = group.values(from, to);
             List<Object> binds;
             if (shape.binds().isEmpty()) {
                 binds = Collections.unmodifiableList(rowValues);   // a view: the group is not changed after
@@ -311,7 +338,7 @@ final class InsertPlan<E> {
                 binds.addAll(shape.binds());
             }
             SqlStatement sql = new SqlStatement(shape.sql(), binds, shape.readOnly());
-            steps.add(factory.step(sql, group.hasTargets ? group.targets.subList(from, to) : null));
+            steps.add(factory.step(sql, group.hasTargets() ? group.targets.subList(from, to) : null));
         }
     }
 
@@ -330,8 +357,8 @@ final class InsertPlan<E> {
         switch (dialect.bulkInsertStyle()) {
             case COPY -> {
                 String sql = renderer.copy(model, group.columns);
-                List<Object> values = group.values;
-                int width = group.columns.size();
+                List<Object> values = group.values(0, group.rows());
+                int width = group.width;
                 steps.add((runner, out) -> runner.copy(sql, values, width));
             }
             case BATCH -> batches(group, false, steps, null);
@@ -345,36 +372,32 @@ final class InsertPlan<E> {
      * are also the returned rows. Without, the whole group is one batch.
      */
     private <R> void batches(Group group, boolean keys, List<Step<R>> steps, Projection<R> projection) {
-        int width = group.columns.size();
         // one-row statements: the bind limit does not apply
         int perBatch = keys ? MAX_ROWS_PER_STATEMENT : group.rows();
         SqlStatement shape = renderer.insert(model, group.columns, 1, conflict, List.of());
+        if (!shape.binds().isEmpty()) {
+            throw new IllegalStateException("a batched insert binds row values only: " + shape.sql());
+        }
         for (int from = 0; from < group.rows(); from += perBatch) {
             int to = Math.min(group.rows(), from + perBatch);
-            List<List<Object>> rows = new ArrayList<>(to - from);
-            for (int row = from; row < to; row++) {
-                List<Object> values = group.values.subList(row * width, (row + 1) * width);
-                if (!shape.binds().isEmpty()) {
-                    values = new ArrayList<>(values);
-                    values.addAll(shape.binds());
-                }
-                rows.add(values);
-            }
-            List<E> targets = group.hasTargets ? group.targets.subList(from, to) : null;
-            steps.add(new Batch<>(shape.sql(), rows, keys ? id.column() : null, targets, projection));
+            List<E> targets = group.hasTargets() ? group.targets.subList(from, to) : null;
+            steps.add(new Batch<>(shape.sql(), group.values(from, to), to - from, keys ? id.column() : null, targets,
+                    projection));
         }
     }
 
     /** A batch of one-row inserts that reads the generated keys of {@code keyColumn} unless it is null. */
     private final class Batch<R> implements Step<R> {
         private final String sql;
-        private final List<List<Object>> rows;
+        private final List<Object> values;
+        private final int rows;
         private final String keyColumn;
         private final List<E> targets;
         private final Projection<R> projection;
 
-        Batch(String sql, List<List<Object>> rows, String keyColumn, List<E> targets, Projection<R> projection) {
+        Batch(String sql, List<Object> values, int rows, String keyColumn, List<E> targets, Projection<R> projection) {
             this.sql = sql;
+            this.values = values;
             this.rows = rows;
             this.keyColumn = keyColumn;
             this.targets = targets;
@@ -383,7 +406,7 @@ final class InsertPlan<E> {
 
         @Override
         public long run(StatementRunner runner, List<R> out) {
-            BatchResult result = runner.batch(sql, rows, keyColumn);
+            BatchResult result = runner.batch(sql, values, rows, keyColumn);
             if (projection != null) {
                 for (Object key : result.keys()) {
                     out.add(projection.map(new Object[] {key}));
@@ -397,7 +420,7 @@ final class InsertPlan<E> {
 
         @Override
         public int statements() {
-            return rows.size();
+            return rows;
         }
     }
 

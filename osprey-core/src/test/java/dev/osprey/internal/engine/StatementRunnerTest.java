@@ -157,7 +157,7 @@ class StatementRunnerTest {
         db.execute(insert, "before").join();
 
         BatchResult result = driver(db).run(Mode.TRANSACTION, r -> r.batch(insert,
-                List.of(List.of("a"), List.of("b"), List.of("c")), "id")).join();
+                List.of("a", "b", "c"), 3, "id")).join();
 
         assertThat(result.rows()).isEqualTo(3);
         List<Long> stored = db.query("SELECT id FROM engine_keys WHERE name <> ? ORDER BY name", "before").join()
@@ -174,7 +174,7 @@ class StatementRunnerTest {
         String insert = "INSERT INTO engine_batch (id, name) VALUES (?, ?)";
 
         BatchResult result = driver(db).run(Mode.TRANSACTION, r -> r.batch(insert,
-                List.of(List.of(1, "a"), List.of(2, "b")), null)).join();
+                List.of(1, "a", 2, "b"), 2, null)).join();
 
         assertThat(result).isEqualTo(new BatchResult(2, List.of()));
         assertThat(recorder.started).containsExactly(insert);

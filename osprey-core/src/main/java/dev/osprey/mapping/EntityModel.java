@@ -30,6 +30,7 @@ public final class EntityModel<E> {
     private final String table;
     private final List<Attribute<E, ?>> attributes;
     private final Attribute<E, ?> id;
+    private final List<Attribute<E, ?>> withoutId;
     private final List<IndexModel> indexes;
     private final Supplier<E> factory;
     private final Function<Object[], E> recordFactory;
@@ -63,6 +64,9 @@ public final class EntityModel<E> {
             throw new IllegalArgumentException(type.getName() + " has no @Id");
         }
         this.id = found;
+        Attribute<E, ?> theId = found;
+        this.withoutId = attributes.stream().filter(a -> a != theId).collect(
+                java.util.stream.Collectors.toUnmodifiableList());
     }
 
     /** Starts a model; used by generated code. */
@@ -115,6 +119,8 @@ public final class EntityModel<E> {
     /** The attributes in column order. */
     public List<Attribute<E, ?>> attributes() { return attributes; }
     public Attribute<E, ?> id() { return id; }
+    /** The attributes but the id, in column order: what an insert writes when the database makes the id. */
+    public List<Attribute<E, ?>> attributesWithoutId() { return withoutId; }
 
     /** The {@code @Version} attribute, or {@code null} when the entity has none. */
     public Attribute<E, ?> version() {

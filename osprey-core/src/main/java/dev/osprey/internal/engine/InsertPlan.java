@@ -20,9 +20,7 @@ import dev.osprey.query.Expression;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How an insert of any number of rows runs. Consecutive rows with the same columns form a group
@@ -70,7 +68,7 @@ final class InsertPlan<E> {
         this.conflict = insert.conflict();
         this.id = model.id();
         this.allColumns = model.attributes();
-        this.withoutId = allColumns.stream().filter(a -> a != id).toList();
+        this.withoutId = model.attributesWithoutId();
         this.assignIds = id.isGenerated() && id.isWritable() && conflict == null;
         if (insert.rows().isEmpty()) {
             throw new IllegalArgumentException("insert of " + model.type().getSimpleName() + " has no rows");
@@ -323,11 +321,16 @@ final class InsertPlan<E> {
     private <R> void chunks(Group group, List<Attribute<E, ?>> returning, StepFactory<E, R> factory,
                             List<Step<R>> steps) {
         int perStatement = rowsPerStatement(group.columns, returning);
-        Map<Integer, SqlStatement> rendered = new HashMap<>(4);
+        SqlStatement full = null;   // chunks are all this long, but the last
         for (int from = 0; from < group.rows(); from += perStatement) {
             int to = Math.min(group.rows(), from + perStatement);
-            SqlStatement shape = rendered.computeIfAbsent(to - from,
-                    rows -> renderer.insert(model, group.columns, rows, conflict, returning));
+            SqlStatement shape;
+            if (to - from == perStatement) {
+                shape = full != null ? full : (full = renderer.insert(model, group.columns, perStatement, conflict,
+                        returning));
+            } else {
+                shape = renderer.insert(model, group.columns, to - from, conflict, returning);
+            }
             List<Object> rowValues = group.values(from, to);
             List<Object> binds;
             if (shape.binds().isEmpty()) {

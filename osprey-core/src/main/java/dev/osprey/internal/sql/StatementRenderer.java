@@ -17,6 +17,7 @@ import dev.osprey.query.Order;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -142,8 +143,26 @@ public final class StatementRenderer {
         return render(shape, w -> insertBody(w, shape), false);
     }
 
+    /**
+     * The key of an insert's cached text. Its lists are mostly the model's own (the same instances
+     * call after call), so equality tries identity before the elements, and the hash takes only their
+     * sizes: a record's generated methods walk both lists on every lookup.
+     */
     private record InsertShape(EntityModel<?> model, List<Attribute<?, ?>> columns, int rows,
                                InsertStatement.ConflictClause<?> conflict, List<Attribute<?, ?>> returning) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof InsertShape that && model == that.model && rows == that.rows
+                    && (columns == that.columns || columns.equals(that.columns))
+                    && (returning == that.returning || returning.equals(that.returning))
+                    && Objects.equals(conflict, that.conflict);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((System.identityHashCode(model) * 31 + columns.size()) * 31 + rows) * 31 + returning.size()
+                    + Objects.hashCode(conflict);
+        }
     }
 
     /**

@@ -23,14 +23,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the SQL of expressions and predicates for one statement and collects its bind values in
- * order. When the statement's text is already cached, it only collects binds: the text parts are
- * dropped, the walk (and its checks) is the same. Which tables a column may come from is a stack
- * of scopes, one per (sub)query. Not thread-safe: one per rendering.
+ * Writes the SQL of one statement and collects its bind values in order, in one of two modes. A
+ * {@linkplain #text text} writer writes the SQL. A {@linkplain #shape shape} writer writes nothing:
+ * it records the pieces the text would be made of as a {@link ShapeKey}, under which the text is
+ * cached, so a statement whose shape was seen before costs one walk that both finds its text and
+ * collects its binds. The walk (and its checks) is the same in both modes; whatever the text depends
+ * on must go through {@link #append}, {@link #quoted} or one of the methods that record a
+ * {@link Token}. Which tables a column may come from is a stack of scopes, one per (sub)query. Not
+ * thread-safe: one per rendering.
  */
 final class SqlWriter {
+    /**
+     * A piece of a {@link ShapeKey} that stands for text the dialect renders from the pieces after it;
+     * never equal to a string, so a token cannot be mistaken for appended text.
+     */
+    enum Token {
+        /** A quoted name: the name follows. */
+        QUOTED,
+        /** A column, then its table and name: plain, qualified with the table, and either as a decimal operand. */
+        COLUMN, QUALIFIED_COLUMN, DECIMAL_COLUMN, QUALIFIED_DECIMAL_COLUMN,
+        /** Every column of an entity, plain or qualified: the model follows. */
+        ENTITY, QUALIFIED_ENTITY,
+        /** The parts of a dialect's concatenation: opened, between two parts, closed. */
+        CONCAT, NEXT_PART, END_CONCAT,
+        /** An insert's rows of placeholders: the width and the number of rows follow. */
+        ROWS
+    }
+
+    private static final int FIRST_PIECES = 32;
+
     private final Dialect dialect;
     private final StringBuilder sql;
+    private Object[] pieces;
+    private int size;
     private final List<Object> binds = new ArrayList<>();
     private final List<Scope> scopes = new ArrayList<>();
 
@@ -38,9 +63,20 @@ final class SqlWriter {
     record Scope(List<EntityModel<?>> tables, boolean qualify) {
     }
 
-    SqlWriter(Dialect dialect, boolean writeText) {
+    private SqlWriter(Dialect dialect, boolean text) {
         this.dialect = dialect;
-        this.sql = writeText ? new StringBuilder(128) : null;
+        this.sql = text ? new StringBuilder(128) : null;
+        this.pieces = text ? null : new Object[FIRST_PIECES];
+    }
+
+    /** A writer of the SQL text. */
+    static SqlWriter text(Dialect dialect) {
+        return new SqlWriter(dialect, true);
+    }
+
+    /** A writer of the statement's {@link #shape() shape}, which writes no text. */
+    static SqlWriter shape(Dialect dialect) {
+        return new SqlWriter(dialect, false);
     }
 
     Dialect dialect() {
@@ -51,32 +87,76 @@ final class SqlWriter {
         return sql.toString();
     }
 
+    /** What a shape writer recorded. */
+    ShapeKey shape() {
+        return new ShapeKey(pieces, size);
+    }
+
     List<Object> binds() {
         return binds;
     }
 
-    /** False when the text is cached and only the binds are collected. */
-    boolean writesText() {
-        return sql != null;
+    private void record(Object piece) {
+        if (size == pieces.length) {
+            pieces = java.util.Arrays.copyOf(pieces, size * 2);
+        }
+        pieces[size++] = piece;
     }
 
-    /** A column of {@code model} in the current scope, as a select-list entry. */
-    SqlWriter entityColumn(EntityModel<?> model, dev.osprey.mapping.Attribute<?, ?> attribute) {
-        if (scopes.getLast().qualify()) {
-            quoted(model.table()).append(".");
+    /** Every column of {@code model}, in attribute order, as the select list of a query reading it. */
+    void entityColumns(EntityModel<?> model) {
+        boolean qualify = scopes.getLast().qualify();
+        if (sql == null) {
+            record(qualify ? Token.QUALIFIED_ENTITY : Token.ENTITY);
+            record(model);
+            return;
         }
-        return quoted(attribute.column());
+        List<? extends dev.osprey.mapping.Attribute<?, ?>> attributes = model.attributes();
+        for (int i = 0; i < attributes.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            if (qualify) {
+                sql.append(dialect.quote(model.table())).append('.');
+            }
+            sql.append(dialect.quote(attributes.get(i).column()));
+        }
+    }
+
+    /** {@code rows} rows of {@code width} placeholders each: {@code (?, ?), (?, ?)}. */
+    void placeholderRows(int width, int rows) {
+        if (sql == null) {
+            record(Token.ROWS);
+            record(width);
+            record(rows);
+            return;
+        }
+        String row = "(" + "?, ".repeat(width - 1) + "?)";
+        for (int i = 0; i < rows; i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(row);
+        }
     }
 
     SqlWriter append(String text) {
         if (sql != null) {
             sql.append(text);
+        } else {
+            record(text);
         }
         return this;
     }
 
     SqlWriter quoted(String identifier) {
-        return sql == null ? this : append(dialect.quote(identifier));
+        if (sql != null) {
+            sql.append(dialect.quote(identifier));
+        } else {
+            record(Token.QUOTED);
+            record(identifier);
+        }
+        return this;
     }
 
     void bind(Object value) {
@@ -121,16 +201,18 @@ final class SqlWriter {
     }
 
     void column(Column<?, ?> c, boolean numeric) {
-        Scope scope = scopeOf(c);   // checks the column's table even when the text is cached
+        Scope scope = scopeOf(c);   // checks the column's table in both modes
+        boolean decimal = numeric && c.attribute().type().sqlType() == SqlType.DECIMAL;
         if (sql == null) {
+            record(scope.qualify() ? (decimal ? Token.QUALIFIED_DECIMAL_COLUMN : Token.QUALIFIED_COLUMN)
+                    : (decimal ? Token.DECIMAL_COLUMN : Token.COLUMN));
+            record(c.model().table());
+            record(c.name());
             return;
         }
         String rendered = scope.qualify() ? dialect.quote(c.model().table()) + "." + dialect.quote(c.name())
                 : dialect.quote(c.name());
-        if (numeric && c.attribute().type().sqlType() == SqlType.DECIMAL) {
-            rendered = dialect.decimalOperand(rendered);
-        }
-        append(rendered);
+        append(decimal ? dialect.decimalOperand(rendered) : rendered);
     }
 
     /** The innermost scope reading {@code c}'s table; a column of an outer query is always qualified. */
@@ -168,7 +250,14 @@ final class SqlWriter {
             case NOW -> append(dialect.now());
             case CONCAT -> {
                 if (sql == null) {
-                    f.arguments().forEach(this::expression);
+                    record(Token.CONCAT);
+                    for (int i = 0; i < f.arguments().size(); i++) {
+                        if (i > 0) {
+                            record(Token.NEXT_PART);
+                        }
+                        expression(f.arguments().get(i));
+                    }
+                    record(Token.END_CONCAT);
                 } else {
                     List<String> parts = new ArrayList<>();
                     for (Expression<?> argument : f.arguments()) {

@@ -23,9 +23,9 @@ import java.util.function.Consumer;
 
 /**
  * Renders statement trees to SQL text and bind values for one {@link Dialect}. Values are always
- * bound, identifiers always quoted. SQL text is cached by statement shape (trees equal but for
- * their bound values render the same text), so building the same statement with other values
- * again only walks the tree for its binds. Mistakes found while rendering (a column from a table
+ * bound, identifiers always quoted. SQL text is cached by statement shape: one walk of a tree
+ * records the pieces its text is made of (a {@link ShapeKey}) and collects its binds, and only a shape
+ * not seen before is walked again to write the text. Mistakes found while rendering (a column from a table
  * the statement does not read, an update without a where clause) are {@link IllegalArgumentException}s.
  * Thread-safe.
  */
@@ -46,7 +46,7 @@ public final class StatementRenderer {
 
     /** A SELECT; {@link SqlStatement#readOnly()} unless it locks rows. */
     public SqlStatement select(SelectStatement<?> select) {
-        SqlStatement sql = render(select, w -> selectBody(w, select, false), select.readOnly());
+        SqlStatement sql = render(w -> selectBody(w, select, false), select.readOnly());
         return sql.readOnly() && readsByKey(select)
                 ? new SqlStatement(sql.sql(), sql.binds(), true, true) : sql;
     }
@@ -63,14 +63,11 @@ public final class StatementRenderer {
 
     /** {@code SELECT COUNT(*) FROM (select) AS …}: how many rows {@code select} returns. */
     public SqlStatement count(SelectStatement<?> select) {
-        return render(new CountShape(select), w -> {
+        return render(w -> {
             w.append("SELECT COUNT(*) FROM (");
             selectBody(w, select, true);
             w.append(") ").quoted("counted");
         }, true);
-    }
-
-    private record CountShape(SelectStatement<?> select) {
     }
 
     /** An UPDATE; refused without a where clause unless {@code all()} was asked for, and without assignments. */
@@ -80,7 +77,7 @@ public final class StatementRenderer {
             throw new IllegalArgumentException("the update of " + model.type().getSimpleName() + " sets nothing: add set(...)");
         }
         guardEveryRow(update.where().isEmpty(), update.allRows(), "update", model);
-        return render(update, w -> {
+        return render(w -> {
             w.enter(new SqlWriter.Scope(List.of(model), false));
             w.append("UPDATE ").quoted(model.table()).append(" SET ");
             w.list(update.assignments(), a -> assignment(w, a));
@@ -93,7 +90,7 @@ public final class StatementRenderer {
     public SqlStatement delete(DeleteStatement<?> delete) {
         EntityModel<?> model = delete.model();
         guardEveryRow(delete.where().isEmpty(), delete.allRows(), "delete", model);
-        return render(delete, w -> {
+        return render(w -> {
             w.enter(new SqlWriter.Scope(List.of(model), false));
             w.append("DELETE FROM ").quoted(model.table());
             where(w, delete.where());
@@ -134,13 +131,10 @@ public final class StatementRenderer {
                     + dialect.name() + " accepts in one statement (" + dialect.maxBindParameters() + ")");
         }
         var shape = new InsertShape(model, List.copyOf(columns), rows, conflict, List.copyOf(returning));
-        if (conflict == null) {   // no binds of its own: cached text needs no walk of the body
-            String cached = cache.get(shape);
-            if (cached != null) {
-                return new SqlStatement(cached, List.of(), false);
-            }
+        if (conflict == null) {   // no binds of its own: the shape record is the key, no walk needed
+            return new SqlStatement(text(shape, w -> insertBody(w, shape)), List.of(), false);
         }
-        return render(shape, w -> insertBody(w, shape), false);
+        return render(w -> insertBody(w, shape), false);
     }
 
     /**
@@ -174,11 +168,11 @@ public final class StatementRenderer {
         if (dialect.bulkInsertStyle() != Dialect.BulkInsertStyle.COPY || columns.isEmpty()) {
             throw new IllegalArgumentException("no COPY of " + columns.size() + " columns on " + dialect.name());
         }
-        return render(new CopyShape(model, List.copyOf(columns)), w -> {
+        return text(new CopyShape(model, List.copyOf(columns)), w -> {
             w.append("COPY ").quoted(model.table()).append(" (");
             w.list(columns, a -> w.quoted(a.column()));
             w.append(") FROM STDIN");
-        }, false).sql();
+        });
     }
 
     private record CopyShape(EntityModel<?> model, List<Attribute<?, ?>> columns) {
@@ -193,10 +187,7 @@ public final class StatementRenderer {
             w.append("INSERT INTO ").quoted(model.table()).append(" (");
             w.list(shape.columns(), a -> w.quoted(a.column()));
             w.append(") VALUES ");
-            String row = "(" + "?, ".repeat(shape.columns().size() - 1) + "?)";
-            for (int i = 0; i < shape.rows(); i++) {
-                w.append(i == 0 ? row : ", " + row);
-            }
+            w.placeholderRows(shape.columns().size(), shape.rows());
         }
         if (shape.conflict() != null) {
             conflict(w, model, shape.conflict());
@@ -248,16 +239,20 @@ public final class StatementRenderer {
     static void selectBody(SqlWriter w, SelectStatement<?> select, boolean forCount) {
         Dialect dialect = w.dialect();
         EntityModel<?> table = select.table();
-        List<EntityModel<?>> tables = new ArrayList<>();
-        tables.add(table);
-        for (SelectStatement.JoinClause join : select.joins()) {
-            if (tables.contains(join.model())) {
-                throw new IllegalArgumentException("the select reads " + join.model().table()
-                        + " twice; joining a table to itself needs aliases, which Osprey does not have yet");
+        if (select.joins().isEmpty()) {
+            w.enter(new SqlWriter.Scope(List.of(table), false));
+        } else {
+            List<EntityModel<?>> tables = new ArrayList<>();
+            tables.add(table);
+            for (SelectStatement.JoinClause join : select.joins()) {
+                if (tables.contains(join.model())) {
+                    throw new IllegalArgumentException("the select reads " + join.model().table()
+                            + " twice; joining a table to itself needs aliases, which Osprey does not have yet");
+                }
+                tables.add(join.model());
             }
-            tables.add(join.model());
+            w.enter(new SqlWriter.Scope(List.copyOf(tables), true));
         }
-        w.enter(new SqlWriter.Scope(List.copyOf(tables), tables.size() > 1));
         boolean keepColumns = !forCount || select.distinctRows() || !select.groupBy().isEmpty();
         w.append(select.distinctRows() && keepColumns ? "SELECT DISTINCT " : "SELECT ");
         if (keepColumns) {
@@ -303,13 +298,7 @@ public final class StatementRenderer {
     private static void projection(SqlWriter w, Projection<?> projection, boolean aliased) {
         List<Expression<?>> expressions = switch (projection) {
             case Projection.EntityRow<?> entity -> {
-                // every column of the entity, in attribute order; no binds, so nothing to walk for a cached text
-                if (w.writesText()) {
-                    List<? extends Attribute<?, ?>> attributes = entity.model().attributes();
-                    for (int i = 0; i < attributes.size(); i++) {
-                        w.append(i == 0 ? "" : ", ").entityColumn(entity.model(), attributes.get(i));
-                    }
-                }
+                w.entityColumns(entity.model());
                 yield List.of();
             }
             case Projection.SingleValue<?> single -> List.of(single.expression());
@@ -350,18 +339,43 @@ public final class StatementRenderer {
 
     // ---------------------------------------------------------------- cache
 
-    private SqlStatement render(Object shape, Consumer<SqlWriter> body, boolean readOnly) {
-        String cached = cache.get(shape);
-        SqlWriter w = new SqlWriter(dialect, cached == null);
-        body.accept(w);
-        String sql = cached;
+    /**
+     * The statement {@code body} writes: one walk records its shape and collects its binds; only a shape
+     * not seen before is walked again to write its text.
+     */
+    private SqlStatement render(Consumer<SqlWriter> body, boolean readOnly) {
+        SqlWriter shape = SqlWriter.shape(dialect);
+        body.accept(shape);
+        ShapeKey key = shape.shape();
+        String sql = cache.get(key);
         if (sql == null) {
-            sql = w.sql();
-            if (cache.size() < CACHE_LIMIT) {
-                cache.putIfAbsent(shape, sql);
-            }
+            SqlWriter text = SqlWriter.text(dialect);
+            body.accept(text);
+            sql = remember(key.compact(), text.sql());
         }
-        return new SqlStatement(sql, java.util.Collections.unmodifiableList(w.binds()), readOnly);
+        return new SqlStatement(sql, java.util.Collections.unmodifiableList(shape.binds()), readOnly);
+    }
+
+    /** The text of a statement without binds of its own, cached under {@code key}, a record of what the text depends on. */
+    private String text(Object key, Consumer<SqlWriter> body) {
+        String sql = cache.get(key);
+        if (sql == null) {
+            SqlWriter text = SqlWriter.text(dialect);
+            body.accept(text);
+            if (!text.binds().isEmpty()) {
+                throw new IllegalStateException("a statement keyed by its record has binds: " + text.sql());
+            }
+            sql = remember(key, text.sql());
+        }
+        return sql;
+    }
+
+    private String remember(Object key, String sql) {
+        if (cache.size() < CACHE_LIMIT) {
+            String earlier = cache.putIfAbsent(key, sql);
+            return earlier != null ? earlier : sql;
+        }
+        return sql;
     }
 
     /** How many statement shapes have cached text (for tests). */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.util.List;
 
+import static dev.osprey.query.Sql.concat;
 import static dev.osprey.query.Sql.count;
 import static dev.osprey.query.Sql.countDistinct;
 import static dev.osprey.query.Sql.delete;
@@ -343,6 +344,88 @@ class StatementRendererTest {
         assertThat(third.sql()).endsWith("IN (?, ?, ?) LIMIT ?");
         assertThat(renderer.cachedShapes()).isEqualTo(2);
         assertThat(sql(renderer, select(Author.class).where(Author_.NAME.eq(NO_TEXT))).sql()).endsWith("\"name\" IS NULL");
+    }
+
+    /**
+     * Statements that differ in one thing that changes their text (an operator, a column, a direction, a
+     * table's qualification, a decimal operand, where a concatenation's parts end), rendered through one
+     * renderer in both orders: each must get the text a renderer that never saw the others gives it, so no
+     * two of them may share a cached text.
+     */
+    @Test
+    void statementsThatDifferInTheirTextNeverShareACachedText() {
+        var conflictUpdate = ((InsertStatement<Author>) insert(Author.class).onConflict(Author_.EMAIL)
+                .doUpdate(set(Author_.VISITS, Author_.VISITS.plus(excluded(Author_.VISITS))))).conflict();
+        var conflictNothing = ((InsertStatement<Author>) insert(Author.class).onConflict(Author_.EMAIL).doNothing()).conflict();
+        List<java.util.function.Function<StatementRenderer, SqlStatement>> corpus = List.of(
+                r -> sql(r, select(Author.class).where(Author_.NAME.eq("a"))),
+                r -> sql(r, select(Author.class).where(Author_.NAME.ne("a"))),
+                r -> sql(r, select(Author.class).where(Author_.NAME.gt("a"))),
+                r -> sql(r, select(Author.class).where(Author_.EMAIL.eq("a"))),
+                r -> sql(r, select(Author.class).where(Author_.NAME.isNull())),
+                r -> sql(r, select(Author.class).where(Author_.NAME.isNotNull())),
+                r -> sql(r, select(Author.class).where(Author_.NAME.eq("a"), Author_.VISITS.eq(1))),
+                r -> sql(r, select(Author.class).where(or(Author_.NAME.eq("a"), Author_.VISITS.eq(1)))),
+                r -> sql(r, select(Author.class).where(Author_.VISITS.in(1, 2))),
+                r -> sql(r, select(Author.class).where(Author_.VISITS.in(1, 2, 3))),
+                r -> sql(r, select(Author.class).where(Author_.VISITS.notIn(1, 2))),
+                r -> sql(r, select(Author.class).where(Author_.NAME.contains("a"))),
+                r -> sql(r, select(Author.class).where(Author_.NAME.containsIgnoreCase("a"))),
+                r -> sql(r, select(Author.class).where(Author_.BALANCE.gt(new BigDecimal("1.5")))),
+                r -> sql(r, select(Author.class).where(Author_.BALANCE.isNull())),
+                r -> sql(r, select(Author_.BALANCE)),
+                r -> sql(r, select(max(Author_.BALANCE))),
+                r -> sql(r, select(Author_.NAME)),
+                r -> sql(r, select(Author_.NAME).distinct()),
+                r -> sql(r, select(Author_.NAME, Author_.EMAIL)),
+                r -> sql(r, select(concat(Author_.NAME, Author_.EMAIL, Author_.NAME))),
+                r -> sql(r, select(concat(concat(Author_.NAME, Author_.EMAIL), Author_.NAME))),
+                r -> sql(r, select(concat(Author_.NAME, concat(Author_.EMAIL, Author_.NAME)))),
+                r -> sql(r, select(Author.class).orderBy(Author_.NAME.asc())),
+                r -> sql(r, select(Author.class).orderBy(Author_.NAME.desc())),
+                r -> sql(r, select(Author.class).orderBy(Author_.NAME.asc().nullsFirst())),
+                r -> sql(r, select(Author.class).orderBy(Author_.NAME.asc().nullsLast())),
+                r -> sql(r, select(Author.class).limit(5)),
+                r -> sql(r, select(Author.class).offset(5)),
+                r -> sql(r, select(Author.class).limit(5).offset(5)),
+                r -> sql(r, select(Author.class).where(Author_.ID.eq(1L)).forUpdate()),
+                r -> sql(r, select(Author.class).join(Book.class).on(Book_.AUTHOR_ID.eq(Author_.ID))),
+                r -> sql(r, select(Author.class).leftJoin(Book.class).on(Book_.AUTHOR_ID.eq(Author_.ID))),
+                r -> sql(r, select(Book.class).join(Author.class).on(Book_.AUTHOR_ID.eq(Author_.ID))),
+                r -> sql(r, select(Author.class).where(Author_.ID.in(select(Book_.AUTHOR_ID)))),
+                r -> sql(r, select(Author.class).where(Author_.ID.in(select(Book_.ID)))),
+                r -> counted(r, select(Author.class)),
+                r -> counted(r, select(Author.class).where(Author_.NAME.eq("a"))),
+                r -> sql(r, update(Author.class).set(Author_.VISITS, 1).where(Author_.ID.eq(1L))),
+                r -> sql(r, update(Author.class).set(Author_.SCORE, 1).where(Author_.ID.eq(1L))),
+                r -> sql(r, update(Author.class).set(Author_.VISITS, Author_.VISITS.plus(1)).where(Author_.ID.eq(1L))),
+                r -> sql(r, update(Author.class).set(Author_.VISITS, Author_.VISITS.minus(1)).where(Author_.ID.eq(1L))),
+                r -> sql(r, update(Author.class).set(Author_.VISITS, Author_.VISITS.plus(1).times(2)).where(Author_.ID.eq(1L))),
+                r -> sql(r, update(Author.class).set(Author_.VISITS, Author_.VISITS.plus(Author_.VISITS.times(2))).where(Author_.ID.eq(1L))),
+                r -> sql(r, delete(Author.class).where(Author_.ID.eq(1L))),
+                r -> sql(r, delete(Author.class).all()),
+                r -> r.insert(Author_.MODEL, columns(Author_.EMAIL, Author_.VISITS), 1, conflictUpdate, List.of()),
+                r -> r.insert(Author_.MODEL, columns(Author_.EMAIL, Author_.VISITS), 2, conflictUpdate, List.of()),
+                r -> r.insert(Author_.MODEL, columns(Author_.EMAIL, Author_.VISITS), 1, conflictNothing, List.of()),
+                r -> r.insert(Author_.MODEL, columns(Author_.EMAIL), 2, conflictNothing, List.of()),
+                r -> r.insert(Author_.MODEL, columns(Author_.EMAIL), 2, null, List.of()));
+        for (Dialect dialect : List.of(POSTGRES.dialect(), MARIADB.dialect(), SQLITE.dialect())) {
+            var shared = new StatementRenderer(dialect);
+            List<String> fresh = corpus.stream().map(each -> each.apply(new StatementRenderer(dialect)).sql()).toList();
+            int shapes = 0;
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < corpus.size(); i++) {
+                    int at = round == 0 ? i : corpus.size() - 1 - i;
+                    assertThat(corpus.get(at).apply(shared).sql()).as("%s, statement %d", dialect.name(), at)
+                            .isEqualTo(fresh.get(at));
+                }
+                if (round == 0) {
+                    shapes = shared.cachedShapes();
+                }
+            }
+            assertThat(shared.cachedShapes()).as("%s: seen shapes are found again", dialect.name()).isEqualTo(shapes)
+                    .isGreaterThanOrEqualTo(new java.util.HashSet<>(fresh).size());
+        }
     }
 
     @Test

@@ -21,9 +21,31 @@ final class ShapeKey {
         this.size = size;
         int h = size;
         for (int i = 0; i < size; i++) {
-            h = 31 * h + pieces[i].hashCode();
+            h = 31 * h + hash(pieces[i]);
         }
         this.hash = h;
+    }
+
+    /** A piece's hash, the commonest kinds tested first: a call through {@code Object.hashCode} on mixed kinds is not inlined. */
+    private static int hash(Object piece) {
+        if (piece instanceof String text) {
+            return text.hashCode();   // kept by the string: most pieces are constants
+        }
+        if (piece instanceof SqlWriter.Token token) {
+            return token.ordinal();
+        }
+        return piece.hashCode();
+    }
+
+    /** Strings and numbers are equal by value; tokens and models only to themselves. */
+    private static boolean same(Object mine, Object their) {
+        if (mine == their) {
+            return true;
+        }
+        if (mine instanceof String text) {
+            return text.equals(their);
+        }
+        return mine instanceof Integer number && number.equals(their);
     }
 
     /** This key with its pieces in an array of their own, of their exact number (to keep in a cache). */
@@ -38,9 +60,7 @@ final class ShapeKey {
         }
         Object[] theirs = other.pieces;
         for (int i = 0; i < size; i++) {
-            Object mine = pieces[i];
-            Object their = theirs[i];
-            if (mine != their && !mine.equals(their)) {
+            if (!same(pieces[i], theirs[i])) {
                 return false;
             }
         }

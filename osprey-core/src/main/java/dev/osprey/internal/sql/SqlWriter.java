@@ -56,8 +56,8 @@ final class SqlWriter {
     private final StringBuilder sql;
     private Object[] pieces;
     private int size;
-    private final List<Object> binds = new ArrayList<>();
-    private final List<Scope> scopes = new ArrayList<>();
+    private final List<Object> binds = new ArrayList<>(8);
+    private final List<Scope> scopes = new ArrayList<>(2);
 
     /** The tables one (sub)query reads; columns are qualified with their table when {@code qualify}. */
     record Scope(List<EntityModel<?>> tables, boolean qualify) {

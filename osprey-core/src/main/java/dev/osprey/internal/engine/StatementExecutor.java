@@ -18,6 +18,7 @@ import dev.osprey.query.Mutation;
 import dev.osprey.query.Sql;
 import dev.osprey.query.Query;
 import dev.osprey.query.Select;
+import dev.osprey.query.Update;
 
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,77 @@ public final class StatementExecutor {
     private final StatementRenderer renderer;
     /** The SQL of reading one entity by its id, per entity and id type (the type may change the text). */
     private final Map<ById, SqlStatement> byIdTexts = new ConcurrentHashMap<>();
+    /** The SQL of a flush's update of one row, per entity and set of changed attributes. */
+    private final Map<RowUpdate, String> rowUpdateTexts = new ConcurrentHashMap<>();
 
     public StatementExecutor(Dialect dialect) {
         this.renderer = new StatementRenderer(dialect);
     }
 
     private record ById(EntityModel<?> model, Class<?> idType) {
+    }
+
+    /** The key of a row update's text: the entity, the attributes it sets (in order), whether it has a version. */
+    private record RowUpdate(EntityModel<?> model, List<? extends Attribute<?, ?>> changed, boolean versioned) {
+    }
+
+    /**
+     * {@code UPDATE … SET changed… [, version = newVersion] WHERE id = ? [AND version = oldVersion]}: the
+     * statement a flush writes for one changed entity, {@code values} being the new values of {@code changed}
+     * (null for NULL). Its text is rendered from the statement tree once per entity, set of changed
+     * attributes and version, and kept; after that a flush binds the values as the tree would (each through
+     * its attribute's {@link Attribute#toDatabase}) without building or rendering a tree.
+     *
+     * @param version the entity's {@code @Version} attribute, or null (then the versions are ignored)
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <E> Call<Long> updateRow(EntityModel<E> model, List<Attribute<E, ?>> changed, List<?> values, Object id,
+                                    Attribute<E, ?> version, Object oldVersion, Object newVersion) {
+        if (changed.isEmpty() || changed.size() != values.size()) {
+            throw new IllegalArgumentException("a row update needs one value per changed attribute: " + changed.size()
+                    + " attributes, " + values.size() + " values");
+        }
+        List<Object> binds = new java.util.ArrayList<>(changed.size() + 3);
+        for (int i = 0; i < changed.size(); i++) {
+            Object value = values.get(i);
+            binds.add(value == null ? null : ((Attribute) changed.get(i)).toDatabase(value));
+        }
+        if (version != null) {
+            binds.add(((Attribute) version).toDatabase(newVersion));
+        }
+        binds.add(((Attribute) model.id()).toDatabase(id));
+        if (version != null) {
+            binds.add(((Attribute) version).toDatabase(oldVersion));
+        }
+        var key = new RowUpdate(model, changed, version != null);
+        String text = rowUpdateTexts.get(key);
+        if (text == null) {
+            SqlStatement rendered = renderer.update((UpdateStatement<E>) rowUpdate(model, changed, values, id, version,
+                    oldVersion, newVersion));
+            if (rendered.binds().size() != binds.size()) {
+                throw new IllegalStateException("the update of " + model.type().getSimpleName() + " binds "
+                        + rendered.binds().size() + " values, not " + binds.size() + ": " + rendered.sql());
+            }
+            text = rendered.sql();
+            rowUpdateTexts.putIfAbsent(new RowUpdate(model, List.copyOf(changed), version != null), text);
+        }
+        return update(new SqlStatement(text, java.util.Collections.unmodifiableList(binds), false));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <E> Update<E> rowUpdate(EntityModel<E> model, List<Attribute<E, ?>> changed, List<?> values, Object id,
+                                           Attribute<E, ?> version, Object oldVersion, Object newVersion) {
+        Update<E> update = Sql.update(model.type());
+        for (int i = 0; i < changed.size(); i++) {
+            Column column = Column.of(model, changed.get(i));
+            update = values.get(i) == null ? update.setNull(column) : update.set(column, values.get(i));
+        }
+        if (version == null) {
+            return update.where(Column.of(model, (Attribute) model.id()).eq(id));
+        }
+        Column versionColumn = Column.of(model, version);
+        return update.set(versionColumn, newVersion)
+                .where(Column.of(model, (Attribute) model.id()).eq(id), versionColumn.eq(oldVersion));
     }
 
     /**

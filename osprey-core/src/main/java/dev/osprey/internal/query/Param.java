@@ -5,9 +5,9 @@ import dev.osprey.query.Expression;
 /**
  * A bound value in a statement tree: {@code ?} in the SQL, {@link #value()} in the binds. Params
  * of the same value type are equal whatever their values, so two trees that differ only in their
- * values are equal: the statement's shape, which the renderer caches SQL text by. (The value type
- * is part of the shape because a dialect may render a parameter by its type, e.g. a DECIMAL
- * compared as a number on SQLite.)
+ * values are equal. (The value type counts because a dialect may render a parameter by its type,
+ * e.g. a DECIMAL compared as a number on SQLite; the renderer's cache records what it renders,
+ * not the tree.)
  *
  * @param <T> the Java type of the value
  */

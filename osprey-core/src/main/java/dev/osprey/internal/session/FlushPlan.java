@@ -11,7 +11,6 @@ import dev.osprey.query.Column;
 import dev.osprey.query.Delete;
 import dev.osprey.query.Predicate;
 import dev.osprey.query.Sql;
-import dev.osprey.query.Update;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -179,8 +178,7 @@ final class FlushPlan {
             steps.add(new Step(statements.mutation(Sql.insert(type).values(byType.get(type))), null));
         }
         for (Change change : updates) {
-            steps.add(new Step(statements.mutation(update(change)),
-                    () -> stale("update", change.tracked(), change.oldVersion())));
+            steps.add(new Step(update(statements, change), () -> stale("update", change.tracked(), change.oldVersion())));
         }
         Map<Class<?>, List<Tracked>> deletesByType = new LinkedHashMap<>();
         for (Tracked tracked : deletes) {
@@ -207,20 +205,14 @@ final class FlushPlan {
                 + ": its row was changed or deleted by someone else since it was read; nothing of this flush was written");
     }
 
-    private static Update<Object> update(Change change) {
-        Tracked tracked = change.tracked();
-        EntityModel<Object> model = tracked.model;
-        Update<Object> update = Sql.update(model.type());
+    private static Call<Long> update(StatementExecutor statements, Change change) {
+        EntityModel<Object> model = change.tracked().model;
+        List<Object> values = new ArrayList<>(change.changed().size());
         for (Attribute<Object, ?> attribute : change.changed()) {
-            update = set(update, model, attribute, change.now()[model.attributes().indexOf(attribute)]);
+            values.add(change.now()[model.attributes().indexOf(attribute)]);
         }
-        List<Predicate> where = new ArrayList<>(2);
-        where.add(eq(model, model.id(), tracked.key.id()));
-        if (change.version() != null) {
-            update = set(update, model, change.version(), change.newVersion());
-            where.add(eq(model, change.version(), change.oldVersion()));
-        }
-        return update.where(where.toArray(Predicate[]::new));
+        return statements.updateRow(model, change.changed(), values, change.tracked().key.id(), change.version(),
+                change.oldVersion(), change.newVersion());
     }
 
     private static Delete<Object> delete(Tracked tracked, Attribute<Object, Object> version, Object oldVersion) {
@@ -231,13 +223,6 @@ final class FlushPlan {
             where.add(eq(model, version, oldVersion));
         }
         return Sql.delete(model.type()).where(where.toArray(Predicate[]::new));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> Update<Object> set(Update<Object> update, EntityModel<Object> model, Attribute<Object, T> attribute,
-                                          Object value) {
-        Column<Object, T> column = Column.of(model, attribute);
-        return value == null ? update.setNull(column) : update.set(column, (T) value);
     }
 
     @SuppressWarnings("unchecked")

@@ -187,6 +187,34 @@ class InsertTest {
     }
 
     @OnEachDatabase
+    void mapRowsWithTheSameKeysInAnotherOrderOrOtherKeysOfTheSameNumberKeepTheirValues(TestDb t) {
+        Shop.recreate(t);
+        Map<String, Object> first = new java.util.LinkedHashMap<>();
+        first.put("name", "Ann");
+        first.put("visits", 1);
+        first.put("score", 10);
+        Map<String, Object> reordered = new java.util.LinkedHashMap<>();
+        reordered.put("score", 20);
+        reordered.put("name", "Ben");
+        reordered.put("visits", 2);
+        Map<String, Object> withNull = new java.util.LinkedHashMap<>();
+        withNull.put("visits", 3);
+        withNull.put("score", null);
+        withNull.put("name", "Cat");
+        Map<String, Object> otherKeys = Map.of("name", "Dan", "segment", "vip", "visits", 4);   // as many keys, one other
+        List<Map<String, Object>> rows = List.of(first, reordered, withNull, otherKeys, Map.of("name", "Eve", "visits", 5, "score", 50));
+        assertThat(t.db().execute(insert(Customer.class).values(rows)).join()).isEqualTo(5L);
+        List<Tuple> read = t.db().scalars(select(Customer_.NAME, Customer_.VISITS, Customer_.SCORE, Customer_.SEGMENT)
+                .orderBy(Customer_.NAME.asc())).join();
+        assertThat(read).extracting(Tuple::toList).containsExactly(
+                java.util.Arrays.asList("Ann", 1, 10, "retail"),
+                java.util.Arrays.asList("Ben", 2, 20, "retail"),
+                java.util.Arrays.asList("Cat", 3, null, "retail"),
+                java.util.Arrays.asList("Dan", 4, null, "vip"),
+                java.util.Arrays.asList("Eve", 5, 50, "retail"));
+    }
+
+    @OnEachDatabase
     void aMixedListOfEntitiesAndMapsIsInsertedAndTheEntitiesGetIds(TestDb t) {
         Shop.recreate(t);
         Customer ann = new Customer("Ann", "ann@example.com", 1);

@@ -14,10 +14,10 @@ import java.util.Set;
 
 /**
  * Checks map rows against an entity and turns them into {@link MapRow}s. The keys are looked up once
- * for a run of rows that have the same keys in the same order (rows built alike, as from one JSON
- * array or one loop, come so): the next such row is only compared key by key with the last one and
- * has its values converted. A row with other keys is looked up afresh, with the same checks and
- * errors in the same order as the first. Not thread-safe: one reader per {@code values} call.
+ * for a run of rows that have the same keys (rows built alike, as from one JSON array or one loop,
+ * come so): the next such row only has its values got by the last row's keys and converted. A row
+ * with other keys is looked up afresh, with the same checks and errors in the same order as the
+ * first. Not thread-safe: one reader per {@code values} call.
  *
  * @param <E> the entity
  */
@@ -48,20 +48,21 @@ final class MapRowReader<E> {
         return read != null ? read : lookUp(row);
     }
 
-    /** The row if it has the last row's keys in the same order, else null. */
+    /**
+     * The row if it has the last row's keys, else null. Its values are got by those keys: iterating a
+     * map's entries makes an entry object for each on most maps ({@code Map.of}'s among them).
+     */
     private MapRow<E> withLastKeys(Map<?, ?> row) {
         if (row.size() != keys.length) {
             return null;
         }
         Object[] values = new Object[keys.length];
-        int i = 0;
-        for (Map.Entry<?, ?> entry : row.entrySet()) {
-            Object key = entry.getKey();
-            if (i == keys.length || key != keys[i] && !keys[i].equals(key)) {
+        for (int i = 0; i < keys.length; i++) {
+            Object value = row.get(keys[i]);
+            if (value == null && !row.containsKey(keys[i])) {
                 return null;
             }
-            values[positions[i]] = ColumnLookup.value(columns[i], entry.getValue());
-            i++;
+            values[positions[i]] = ColumnLookup.value(columns[i], value);
         }
         return new MapRow<>(attributes, values);
     }

@@ -99,7 +99,8 @@ public final class Report {
         Plan plan = options.plan();
         md.append("# Osprey benchmark (").append(plan.name()).append(" run)\n\n");
         md.append(String.format(Locale.ROOT, "%s UTC, %s in all. Medians of %d measured runs (%s each for timed "
-                        + "workloads, after a warm-up of %s, longer while the JIT still compiled, up to %s); the "
+                        + "workloads, after a warm-up of %s, longer while the JIT still compiled, up to %s, "
+                        + "and then rounds of all contenders in turn until the JIT was quiet for a whole round); the "
                         + "spread is half the min–max range. A table of %,d rows; every implementation has a pool of "
                         + "%d connections.%n%n",
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(started.atOffset(ZoneOffset.UTC)),

@@ -142,7 +142,7 @@ final class DatabaseRun implements AutoCloseable {
     private List<Measurement> timed(Workload workload, List<Contender> running) throws Exception {
         Task task = Tasks.of(workload, fixture);
         Map<Contender, double[]> rates = new HashMap<>();
-        Map<Contender, CpuUse> cpu = new HashMap<>();
+        Map<Contender, ClientCost> cost = new HashMap<>();
         Map<Contender, String> failures = new HashMap<>();
         Map<Contender, Double> opsRates = new HashMap<>();
         long seed = workload.ordinal() * 7919L;
@@ -166,7 +166,7 @@ final class DatabaseRun implements AutoCloseable {
                     task.beforeRun(expectedOps(opsRates.get(c), plan.run().toNanos()));
                     Runner.Sample sample = Runner.timed(task, c.store(), workload.callers(), plan.run(), seed++);
                     rates.get(c)[round] = sample.rate();
-                    cpu.computeIfAbsent(c, k -> new CpuUse()).add(sample);
+                    cost.computeIfAbsent(c, k -> new ClientCost()).add(sample);
                     if (sample.seconds() < plan.run().toNanos() / 1e9 * 0.8) {
                         opsRates.put(c, sample.opsRate() * 2);   // ran out of prepared rows: prepare more
                     }
@@ -176,7 +176,7 @@ final class DatabaseRun implements AutoCloseable {
             }
         }
         String work = workload.callers() + (workload.callers() == 1 ? " caller" : " callers");
-        return measurements(workload, running, rates, cpu, failures, c -> work);
+        return measurements(workload, running, rates, cost, failures, c -> work);
     }
 
     /**
@@ -255,7 +255,7 @@ final class DatabaseRun implements AutoCloseable {
         boolean ids = workload == Workload.BULK_INSERT_IDS;
         List<Entry> entries = fixture.data().entries();
         Map<Contender, double[]> rates = new HashMap<>();
-        Map<Contender, CpuUse> cpu = new HashMap<>();
+        Map<Contender, ClientCost> cost = new HashMap<>();
         Map<Contender, String> failures = new HashMap<>();
         Map<Contender, Integer> sizes = new HashMap<>();
         for (Contender c : running) {
@@ -287,14 +287,14 @@ final class DatabaseRun implements AutoCloseable {
                 try {
                     Runner.Sample sample = insertAll(c, entries.subList(0, sizes.get(c)), ids);
                     rates.get(c)[round] = sample.rate();
-                    cpu.computeIfAbsent(c, k -> new CpuUse()).add(sample);
+                    cost.computeIfAbsent(c, k -> new ClientCost()).add(sample);
                 } catch (Exception e) {
                     failures.put(c, failed(c, workload, e));
                 }
             }
         }
         fixture.truncate();
-        return measurements(workload, running, rates, cpu, failures,
+        return measurements(workload, running, rates, cost, failures,
                 c -> String.format("%,d rows per run", sizes.getOrDefault(c, 0)));
     }
 
@@ -310,39 +310,47 @@ final class DatabaseRun implements AutoCloseable {
     }
 
     private List<Measurement> measurements(Workload workload, List<Contender> running, Map<Contender, double[]> rates,
-                                           Map<Contender, CpuUse> cpu, Map<Contender, String> failures,
+                                           Map<Contender, ClientCost> cost, Map<Contender, String> failures,
                                            java.util.function.Function<Contender, String> work) {
         List<Measurement> out = new ArrayList<>();
         for (Contender c : running) {
             String failure = failures.get(c);
-            CpuUse use = cpu.get(c);
+            ClientCost use = cost.get(c);
             out.add(new Measurement(database, workload, c.impl(), c.variant().apply(workload), c.isMain(),
                     failure == null ? rates.get(c) : new double[0], use == null ? Double.NaN : use.microsPerUnit(),
-                    work.apply(c), failure));
+                    use == null ? Double.NaN : use.bytesPerUnit(), work.apply(c), failure));
         }
         return out;
     }
 
     /**
-     * The process CPU time and the units of a contender's measured runs. Linux counts a process's CPU time
-     * in clock ticks of 10 ms, so a figure from less than {@link #MIN_NANOS} of CPU (short quick-mode runs)
-     * would be off by more than a tenth: it is reported as unknown.
+     * The process CPU time, the heap allocated and the units of a contender's measured runs. Linux counts a
+     * process's CPU time in clock ticks of 10 ms, so a figure from less than {@link #MIN_NANOS} of CPU (short
+     * quick-mode runs) would be off by more than a tenth: it is reported as unknown.
      */
-    private static final class CpuUse {
+    private static final class ClientCost {
         static final long MIN_NANOS = 100_000_000L;
 
         private long nanos;
+        private long bytes;
         private long units;
-        private boolean unknown;
+        private boolean cpuUnknown;
+        private boolean bytesUnknown;
 
         void add(Runner.Sample sample) {
-            unknown |= sample.cpuNanos() < 0;
+            cpuUnknown |= sample.cpuNanos() < 0;
+            bytesUnknown |= sample.allocatedBytes() < 0;
             nanos += sample.cpuNanos();
+            bytes += sample.allocatedBytes();
             units += sample.units();
         }
 
         double microsPerUnit() {
-            return unknown || units == 0 || nanos < MIN_NANOS ? Double.NaN : nanos / 1e3 / units;
+            return cpuUnknown || units == 0 || nanos < MIN_NANOS ? Double.NaN : nanos / 1e3 / units;
+        }
+
+        double bytesPerUnit() {
+            return bytesUnknown || units == 0 ? Double.NaN : (double) bytes / units;
         }
     }
 
@@ -350,9 +358,9 @@ final class DatabaseRun implements AutoCloseable {
         if (!m.ok()) {
             return "FAILED: " + m.failure();
         }
-        return String.format("%,12.0f %s  (±%.0f%%, %s; client CPU %.2f µs per %s)", m.median(),
-                m.workload().unit().label(), m.spread() * 100, m.work(), m.cpuMicros(),
-                m.workload().unit() == Workload.Unit.ROWS ? "row" : "op");
+        String per = m.workload().unit() == Workload.Unit.ROWS ? "row" : "op";
+        return String.format("%,12.0f %s  (±%.0f%%, %s; client CPU %.2f µs and heap %,.0f bytes per %s)", m.median(),
+                m.workload().unit().label(), m.spread() * 100, m.work(), m.cpuMicros(), m.allocatedBytes(), per);
     }
 
     private String failed(Contender c, Workload workload, Exception e) {

@@ -9,10 +9,12 @@ import java.util.Arrays;
  * @param cpuMicros the CPU time the benchmark process used per unit (operation or row) over the measured
  *                  runs, in µs: Osprey's or Hibernate's own work shows here, beside the driver's, even where
  *                  the rate is bound by the database; NaN if unknown
+ * @param allocatedBytes the heap the benchmark process allocated per unit over the measured runs: a figure
+ *                  of the work per call beside the CPU time; NaN if unknown
  * @param failure   null, or what went wrong (then there are no rates)
  */
 record Measurement(BenchDatabase database, Workload workload, Impl impl, String variant, boolean main, double[] rates,
-                   double cpuMicros, String work, String failure) {
+                   double cpuMicros, double allocatedBytes, String work, String failure) {
 
     Measurement {
         rates = rates.clone();

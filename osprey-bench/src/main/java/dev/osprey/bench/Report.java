@@ -113,8 +113,8 @@ public final class Report {
         for (BenchDatabase database : databases()) {
             md.append("## ").append(database.label()).append("\n\n");
             md.append("| workload | unit | Osprey | JDBC | Hibernate | Osprey/JDBC | Osprey/Hibernate | spread O / J / H "
-                    + "| client CPU µs per op or row O / J / H |\n");
-            md.append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
+                    + "| client CPU µs per op or row O / J / H | heap bytes per op or row O / J / H |\n");
+            md.append("|---|---|---:|---:|---:|---:|---:|---|---|---|\n");
             List<String> notes = new ArrayList<>();
             for (Line line : lines(database)) {
                 Workload w = line.workload();
@@ -130,6 +130,8 @@ public final class Report {
                         .append(" / ").append(spread(line.hibernate()))
                         .append(" | ").append(cpu(line.osprey())).append(" / ").append(cpu(line.jdbc()))
                         .append(" / ").append(cpu(line.hibernate()))
+                        .append(" | ").append(bytes(line.osprey())).append(" / ").append(bytes(line.jdbc()))
+                        .append(" / ").append(bytes(line.hibernate()))
                         .append(" |\n");
                 for (Measurement m : new Measurement[] {line.osprey(), line.jdbc(), line.hibernate()}) {
                     if (m != null && !m.ok()) {
@@ -234,6 +236,13 @@ public final class Report {
         return String.format(Locale.ROOT, m.cpuMicros() < 10 ? "%.2f" : "%.1f", m.cpuMicros());
     }
 
+    private static String bytes(Measurement m) {
+        if (m == null || !m.ok() || Double.isNaN(m.allocatedBytes())) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, m.allocatedBytes() < 10 ? "%.1f" : "%,.0f", m.allocatedBytes());
+    }
+
     private static String human(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
@@ -241,13 +250,13 @@ public final class Report {
     // ---------------------------------------------------------------- CSV
 
     String csv() {
-        var csv = new StringBuilder("database,workload,implementation,variant,main,unit,median,min,max,cpu_us_per_unit,runs,work,failure\n");
+        var csv = new StringBuilder("database,workload,implementation,variant,main,unit,median,min,max,cpu_us_per_unit,bytes_per_unit,runs,work,failure\n");
         for (Measurement m : measurements) {
             csv.append(m.database().key()).append(',').append(m.workload().key()).append(',')
                     .append(m.impl().key()).append(',').append(m.variant()).append(',').append(m.main()).append(',')
                     .append(m.workload().unit().label()).append(',')
-                    .append(String.format(Locale.ROOT, "%.1f,%.1f,%.1f,%.3f", m.median(), m.min(), m.max(),
-                            m.cpuMicros())).append(',')
+                    .append(String.format(Locale.ROOT, "%.1f,%.1f,%.1f,%.3f,%.1f", m.median(), m.min(), m.max(),
+                            m.cpuMicros(), m.allocatedBytes())).append(',')
                     .append(m.rates().length).append(',').append(quote(m.work())).append(',')
                     .append(m.failure() == null ? "" : quote(m.failure())).append('\n');
         }

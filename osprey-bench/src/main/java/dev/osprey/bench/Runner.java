@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * until the time is up (or the task has no work left); the rate is the units done over the time from
  * the start until the last caller finished its last operation. The CPU time the whole process used
  * meanwhile (callers, the library's own threads, JIT and GC; not the database server's) is kept too.
+ * The heap the process allocated meanwhile is kept as well: a second figure of a library's work per call,
+ * one that the database server's share of the machine does not blur (it still moves by up to a tenth
+ * between processes, with what the JIT compiled).
  * The first failure of any caller stops the run and is thrown. Stateless.
  */
 final class Runner {
@@ -20,7 +23,7 @@ final class Runner {
     }
 
     /** What one run did. */
-    record Sample(long units, long ops, double seconds, long cpuNanos) {
+    record Sample(long units, long ops, double seconds, long cpuNanos, long allocatedBytes) {
         double rate() {
             return seconds <= 0 ? 0 : units / seconds;
         }
@@ -61,6 +64,7 @@ final class Runner {
         }
         threads.forEach(Thread::start);
         long cpuStart = processCpuNanos();
+        long allocatedStart = allocatedBytes();
         times[0] = System.nanoTime();
         start.countDown();
         for (Thread thread : threads) {
@@ -68,18 +72,20 @@ final class Runner {
         }
         double seconds = (System.nanoTime() - times[0]) / 1e9;
         long cpu = processCpuNanos() - cpuStart;
+        long allocated = allocatedBytes() - allocatedStart;
         if (failure.get() != null) {
             throw failed(failure.get());
         }
         task.afterRun(states);
         long ops = states.stream().mapToLong(c -> c.ops).sum();
         long units = states.stream().mapToLong(c -> c.units).sum();
-        return new Sample(units, ops, seconds, cpu);
+        return new Sample(units, ops, seconds, cpu, allocated);
     }
 
     /** Times one call of {@code work}, which gives the units it did. */
     static Sample once(Work work) throws Exception {
         long cpuStart = processCpuNanos();
+        long allocatedStart = allocatedBytes();
         long start = System.nanoTime();
         long units;
         try {
@@ -88,13 +94,23 @@ final class Runner {
             throw failed(e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Sample(units, 1, seconds, processCpuNanos() - cpuStart);
+        return new Sample(units, 1, seconds, processCpuNanos() - cpuStart, allocatedBytes() - allocatedStart);
     }
 
     /** CPU time of the whole process so far, or -1 where the JVM cannot tell. */
     static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
+    }
+
+    /**
+     * Heap bytes all threads of the process allocated so far (virtual threads count on their carriers), or
+     * -1 where the JVM cannot tell.
+     */
+    static long allocatedBytes() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()
+                ? threads.getTotalThreadAllocatedBytes() : -1;
     }
 
     @FunctionalInterface

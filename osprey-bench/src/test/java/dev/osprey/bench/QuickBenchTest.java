@@ -74,6 +74,8 @@ class QuickBenchTest {
             assertThat(row.get("cpu_us_per_unit")).as(row.toString())
                     .satisfiesAnyOf(cpu -> assertThat(cpu).isEqualTo("NaN"),
                             cpu -> assertThat(Double.parseDouble(cpu)).isPositive());
+            // every call allocates: at the least the caller's statement and its result
+            assertThat(Double.parseDouble(row.get("bytes_per_unit"))).as(row.toString()).isPositive();
         });
         assertThat(rows).as("rows with a client CPU figure on " + database)
                 .anySatisfy(row -> assertThat(Double.parseDouble(row.get("cpu_us_per_unit"))).isPositive());

@@ -19,21 +19,22 @@ import java.util.function.Function;
  * as usual. The timed {@code get} and an interrupted thread only wait. Thread-safe.
  */
 public class CallFuture<T> extends CompletableFuture<T> {
-    /** Where a waiting thread looks for work; the target changes as a chain of stages moves on. */
-    private final Link link;
+    /**
+     * Where a waiting thread looks for work: a CallFuture, a {@link Composed}, or another future (no work
+     * to help with). It changes as a chain of stages moves on.
+     */
+    private volatile Object target;
 
     public CallFuture() {
-        this.link = new Link();
     }
 
     private CallFuture(CompletableFuture<?> source) {
-        this.link = new Link();
-        link.target = source;
+        this.target = source;
     }
 
     /** From now on, a thread that waits for this future helps {@code other} (if it is a CallFuture). */
     public void waitsOn(CompletionStage<?> other) {
-        link.target = other;
+        target = other;
     }
 
     /**
@@ -44,7 +45,7 @@ public class CallFuture<T> extends CompletableFuture<T> {
         if (isDone() || Thread.currentThread().isInterrupted()) {
             return false;
         }
-        return helpWith(link.target);
+        return helpWith(target);
     }
 
     private static boolean helpWith(Object target) {
@@ -88,12 +89,12 @@ public class CallFuture<T> extends CompletableFuture<T> {
             return next;
         });
         if (result instanceof CallFuture<U> call) {
-            call.link.target = new Composed(this, inner);
+            call.target = new Composed(this, inner);
         }
         return result;
     }
 
-    /** Where to look for work. */
+    /** Where to look for the future a {@code thenCompose} function gave, once it gave one. */
     private static final class Link {
         volatile Object target;
     }

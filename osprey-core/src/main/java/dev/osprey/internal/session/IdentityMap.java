@@ -20,9 +20,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * Thread-safe.
  */
 final class IdentityMap {
+    private static final int FEW = 4;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Key, Tracked> byKey = new HashMap<>();
-    private final Map<Object, Tracked> byEntity = new IdentityHashMap<>();
+    /** Sized for the few entities most sessions hold (a request's unit of work); it grows as needed. */
+    private final Map<Object, Tracked> byEntity = new IdentityHashMap<>(FEW);
     private final List<Tracked> pending = new ArrayList<>();
     private final List<Tracked> flushedDeletes = new ArrayList<>();
 

@@ -461,17 +461,20 @@ public final class SessionImpl implements Session {
 
     /** {@link #close()} without waiting: ends when the queued operations have ended and the transaction is rolled back. */
     public CompletableFuture<Void> closeAsync() {
-        var last = new CallFuture<Void>();
+        CallFuture<Void> last;
         lock.lock();
         try {
             if (closed) {
                 return CompletableFuture.completedFuture(null);
             }
             closed = true;
-            last.waitsOn(tailCall);
-            tail.whenComplete((v, e) -> last.complete(null));
+            last = tail.isDone() && !lease.holdsConnection() ? null : waitForTail();
         } finally {
             lock.unlock();
+        }
+        if (last == null) {   // idle with nothing begun (after a commit, say): nothing to wait for or end
+            map.rolledBack();
+            return CompletableFuture.completedFuture(null);
         }
         return last.thenCompose(v -> {
             if (!lease.holdsConnection()) {
@@ -480,6 +483,14 @@ public final class SessionImpl implements Session {
             }
             return rollbackNow();
         });
+    }
+
+    /** A future that ends when the last queued operation has ended (with the lock held). */
+    private CallFuture<Void> waitForTail() {
+        var last = new CallFuture<Void>();
+        last.waitsOn(tailCall);
+        tail.whenComplete((v, e) -> last.complete(null));
+        return last;
     }
 
     @Override

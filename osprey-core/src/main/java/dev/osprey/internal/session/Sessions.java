@@ -83,6 +83,10 @@ public final class Sessions implements SessionFactory {
                     return;
                 }
                 CompletableFuture<Void> closed = session.closeAsync();
+                if (closed.isDone() && !closed.isCompletedExceptionally()) {
+                    outcome.complete(value);   // the commit gave the connection back: nothing left to end
+                    return;
+                }
                 outcome.waitsOn(closed);
                 closed.whenComplete((unused, closeError) -> {
                     if (closeError != null) {

@@ -46,7 +46,7 @@ public final class Bench {
             }
             return;
         }
-        if (BenchJvm.isHotSpot() && !BenchJvm.deflatesOften()) {
+        if (BenchJvm.isHotSpot() && !BenchJvm.runsWithFlags()) {
             int exit = BenchJvm.run(args);   // see BenchJvm: the figures are measured in a JVM of their own
             if (exit != 0) {
                 throw new IllegalStateException("the benchmark's JVM ended with exit code " + exit);

@@ -26,13 +26,22 @@ import java.util.List;
  * decided by run order. Deflating often takes that accident out of the comparison; it changes nothing else
  * (the flag is diagnostic, and every implementation runs in the same JVM).
  *
- * <p>{@link Bench#main} re-runs itself in such a JVM unless the one it runs in deflates often already (the
- * flags given by hand). Not instantiable.
+ * <p>Its heap is fixed at {@value #HEAP} and touched when the JVM starts ({@code -XX:+AlwaysPreTouch}).
+ * Why: a JVM's heap starts small and grows, and the first write to each new page of it is a page fault in
+ * which the kernel zeroes the page. While the heap grew, that took about a twentieth of the process's CPU
+ * (PostgreSQL read-then-write, profiled: {@code clear_page_erms} under allocations), charged to whichever
+ * implementation allocated more then; page faults stopped some 15 s into a run, after one workload.
+ * A heap of fixed size, touched once, is what a long-running service has.
+ *
+ * <p>{@link Bench#main} re-runs itself in such a JVM unless the one it runs in has these flags already
+ * (given by hand). Not instantiable.
  */
 final class BenchJvm {
     static final long DEFLATION_INTERVAL_MS = 250;
+    static final String HEAP = "3g";
     static final List<String> FLAGS = List.of("-XX:+UnlockDiagnosticVMOptions",
-            "-XX:GuaranteedAsyncDeflationInterval=" + DEFLATION_INTERVAL_MS);
+            "-XX:GuaranteedAsyncDeflationInterval=" + DEFLATION_INTERVAL_MS,
+            "-Xms" + HEAP, "-Xmx" + HEAP, "-XX:+AlwaysPreTouch");
     /** System properties passed on to the benchmark's JVM: the module's folder, logging. */
     private static final List<String> PASSED_PROPERTIES = List.of("osprey.", "org.slf4j.");
 
@@ -48,6 +57,11 @@ final class BenchJvm {
         } catch (RuntimeException e) {
             return false;   // a diagnostic flag not unlocked, or not HotSpot
         }
+    }
+
+    /** Whether this JVM was started with all of {@link #FLAGS}. */
+    static boolean runsWithFlags() {
+        return vmFlags().containsAll(FLAGS);
     }
 
     /** Whether this is HotSpot, whose flags {@link #FLAGS} are (other JVMs run the benchmark as they are). */
@@ -110,6 +124,6 @@ final class BenchJvm {
     /** The JVM flags this JVM was started with ({@code -XX:…}), for the report. */
     static List<String> vmFlags() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-XX:")).toList();
+                .filter(a -> a.startsWith("-XX:") || a.startsWith("-Xms") || a.startsWith("-Xmx")).toList();
     }
 }

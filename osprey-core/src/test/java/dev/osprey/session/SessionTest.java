@@ -263,6 +263,26 @@ class SessionTest {
     }
 
     @OnEachDatabase
+    void closingAnIdleSessionSetsItsEntitiesBackToWhatWasCommitted(TestDb t) {
+        var recorder = new Recorder();
+        Database db = SessionFixture.open(t, recorder);
+        Session s = db.session();
+        Author ada = s.add(new Author("Ada"));
+        s.commit().join();
+        ada.bio = "countess";                     // changed after the commit, never flushed
+        Author bob = s.add(new Author("Bob"));    // added, never flushed
+        recorder.clear();
+        s.close();
+        assertThat(recorder.count()).as("nothing begun: the close sends nothing").isZero();
+        assertThat(ada.bio).isNull();
+        assertThat(ada.name).isEqualTo("Ada");
+        assertThat(bob.id).isNull();
+        assertThat(authors(db)).isEqualTo(1);
+        assertThat(db.scalar(select(Author_.BIO)).join()).isNull();
+        assertThatThrownBy(() -> s.get(Author.class, ada.id)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @OnEachDatabase
     void theBookTitleIsUniqueToo(TestDb t) {
         Database db = SessionFixture.open(t);
         try (Session s = db.session()) {

@@ -41,11 +41,45 @@ public final class StatementExecutor {
         this.renderer = new StatementRenderer(dialect);
     }
 
+    // The keys' methods are written out: the generated ones go through method handles, and these keys are
+    // looked up on every get and every flushed update.
+
     private record ById(EntityModel<?> model, Class<?> idType) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ById other && other.model == model && other.idType == idType;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * model.hashCode() + idType.hashCode();
+        }
     }
 
     /** The key of a row update's text: the entity, the attributes it sets (in order), whether it has a version. */
     private record RowUpdate(EntityModel<?> model, List<? extends Attribute<?, ?>> changed, boolean versioned) {
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof RowUpdate other) || other.model != model || other.versioned != versioned
+                    || other.changed.size() != changed.size()) {
+                return false;
+            }
+            for (int i = 0; i < changed.size(); i++) {
+                if (other.changed.get(i) != changed.get(i)) {   // attributes are equal only to themselves
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = model.hashCode() * 2 + (versioned ? 1 : 0);
+            for (int i = 0; i < changed.size(); i++) {
+                h = 31 * h + changed.get(i).hashCode();
+            }
+            return h;
+        }
     }
 
     /**

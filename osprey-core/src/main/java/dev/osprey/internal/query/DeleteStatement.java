@@ -4,9 +4,7 @@ import dev.osprey.mapping.EntityModel;
 import dev.osprey.query.Delete;
 import dev.osprey.query.Predicate;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The tree of a DELETE.
@@ -21,11 +19,7 @@ public record DeleteStatement<E>(EntityModel<E> model, List<Predicate> where, bo
 
     @Override
     public Delete<E> where(Predicate... conditions) {
-        List<Predicate> list = new ArrayList<>(where);
-        for (Predicate condition : conditions) {
-            list.add(Objects.requireNonNull(condition, "a condition is null"));
-        }
-        return new DeleteStatement<>(model, List.copyOf(list), allRows);
+        return new DeleteStatement<>(model, ImmutableLists.append(where, conditions, "condition"), allRows);
     }
 
     @Override

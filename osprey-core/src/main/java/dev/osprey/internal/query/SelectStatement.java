@@ -6,7 +6,6 @@ import dev.osprey.query.Order;
 import dev.osprey.query.Predicate;
 import dev.osprey.query.Select;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -66,13 +65,13 @@ public record SelectStatement<R>(Projection<R> projection, EntityModel<?> from, 
 
     @Override
     public Select<R> where(Predicate... conditions) {
-        return new SelectStatement<>(projection, from, joins, append(where, conditions, "condition"), groupBy, having,
+        return new SelectStatement<>(projection, from, joins, ImmutableLists.append(where, conditions, "condition"), groupBy, having,
                 orderBy, limit, offset, distinctRows, lockRows);
     }
 
     @Override
     public Select<R> orderBy(Order... orders) {
-        return new SelectStatement<>(projection, from, joins, where, groupBy, having, append(orderBy, orders, "order"),
+        return new SelectStatement<>(projection, from, joins, where, groupBy, having, ImmutableLists.append(orderBy, orders, "order"),
                 limit, offset, distinctRows, lockRows);
     }
 
@@ -113,13 +112,13 @@ public record SelectStatement<R>(Projection<R> projection, EntityModel<?> from, 
 
     @Override
     public Select<R> groupBy(Expression<?>... expressions) {
-        return new SelectStatement<>(projection, from, joins, where, append(groupBy, expressions, "expression"), having,
+        return new SelectStatement<>(projection, from, joins, where, ImmutableLists.append(groupBy, expressions, "expression"), having,
                 orderBy, limit, offset, distinctRows, lockRows);
     }
 
     @Override
     public Select<R> having(Predicate... conditions) {
-        return new SelectStatement<>(projection, from, joins, where, groupBy, append(having, conditions, "condition"),
+        return new SelectStatement<>(projection, from, joins, where, groupBy, ImmutableLists.append(having, conditions, "condition"),
                 orderBy, limit, offset, distinctRows, lockRows);
     }
 
@@ -136,9 +135,7 @@ public record SelectStatement<R>(Projection<R> projection, EntityModel<?> from, 
     }
 
     private Select<R> withJoin(JoinClause join) {
-        List<JoinClause> all = new ArrayList<>(joins);
-        all.add(join);
-        return new SelectStatement<>(projection, from, List.copyOf(all), where, groupBy, having, orderBy, limit, offset,
+        return new SelectStatement<>(projection, from, ImmutableLists.append(joins, join), where, groupBy, having, orderBy, limit, offset,
                 distinctRows, lockRows);
     }
 
@@ -159,15 +156,6 @@ public record SelectStatement<R>(Projection<R> projection, EntityModel<?> from, 
         };
         return new SelectStatement<>(Projection.RecordRow.of(expressions, Objects.requireNonNull(recordType, "type")),
                 from, joins, where, groupBy, having, orderBy, limit, offset, distinctRows, lockRows);
-    }
-
-    private static <T> List<T> append(List<T> list, T[] more, String what) {
-        List<T> all = new ArrayList<>(list.size() + more.length);
-        all.addAll(list);
-        for (T item : more) {
-            all.add(Objects.requireNonNull(item, () -> "a " + what + " is null"));
-        }
-        return List.copyOf(all);
     }
 
     @Override

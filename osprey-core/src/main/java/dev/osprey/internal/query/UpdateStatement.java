@@ -57,11 +57,7 @@ public record UpdateStatement<E>(EntityModel<E> model, List<Assignment<E>> assig
 
     @Override
     public Update<E> where(Predicate... conditions) {
-        List<Predicate> all = new ArrayList<>(where);
-        for (Predicate condition : conditions) {
-            all.add(Objects.requireNonNull(condition, "a condition is null"));
-        }
-        return new UpdateStatement<>(model, assignments, List.copyOf(all), allRows);
+        return new UpdateStatement<>(model, assignments, ImmutableLists.append(where, conditions, "condition"), allRows);
     }
 
     @Override
@@ -70,10 +66,15 @@ public record UpdateStatement<E>(EntityModel<E> model, List<Assignment<E>> assig
     }
 
     private UpdateStatement<E> with(Assignment<E> assignment) {
-        List<Assignment<E>> list = new ArrayList<>(assignments);
-        list.removeIf(a -> a.column().equals(assignment.column()));
-        list.add(assignment);
-        return new UpdateStatement<>(model, List.copyOf(list), where, allRows);
+        for (Assignment<E> earlier : assignments) {
+            if (earlier.column().equals(assignment.column())) {
+                List<Assignment<E>> list = new ArrayList<>(assignments);
+                list.remove(earlier);
+                list.add(assignment);
+                return new UpdateStatement<>(model, List.copyOf(list), where, allRows);
+            }
+        }
+        return new UpdateStatement<>(model, ImmutableLists.append(assignments, assignment), where, allRows);
     }
 
     private <C extends Column<E, ?>> C checked(C column) {

@@ -169,17 +169,28 @@ final class FlushPlan {
     }
 
     private List<Step> steps(StatementExecutor statements) {
-        List<Step> steps = new ArrayList<>();
-        Map<Class<?>, List<Object>> byType = new LinkedHashMap<>();
-        for (Insert insert : inserts) {
-            byType.computeIfAbsent(insert.tracked().entity.getClass(), t -> new ArrayList<>()).add(insert.tracked().entity);
-        }
-        for (Class<?> type : referencedFirst(byType.keySet())) {
-            steps.add(new Step(statements.mutation(Sql.insert(type).values(byType.get(type))), null));
+        List<Step> steps = new ArrayList<>(updates.size() + deletes.size() + (inserts.isEmpty() ? 0 : 2));
+        if (!inserts.isEmpty()) {
+            Map<Class<?>, List<Object>> byType = new LinkedHashMap<>();
+            for (Insert insert : inserts) {
+                byType.computeIfAbsent(insert.tracked().entity.getClass(), t -> new ArrayList<>())
+                        .add(insert.tracked().entity);
+            }
+            for (Class<?> type : referencedFirst(byType.keySet())) {
+                steps.add(new Step(statements.mutation(Sql.insert(type).values(byType.get(type))), null));
+            }
         }
         for (Change change : updates) {
             steps.add(new Step(update(statements, change), () -> stale("update", change.tracked(), change.oldVersion())));
         }
+        if (!deletes.isEmpty()) {
+            deleteSteps(statements, steps);
+        }
+        return steps;
+    }
+
+    /** The deletes, referring tables first. */
+    private void deleteSteps(StatementExecutor statements, List<Step> steps) {
         Map<Class<?>, List<Tracked>> deletesByType = new LinkedHashMap<>();
         for (Tracked tracked : deletes) {
             deletesByType.computeIfAbsent(tracked.entity.getClass(), t -> new ArrayList<>()).add(tracked);
@@ -196,7 +207,6 @@ final class FlushPlan {
                         version == null ? null : () -> stale("delete", tracked, oldVersion)));
             }
         }
-        return steps;
     }
 
     private static StaleObjectException stale(String what, Tracked tracked, Object version) {

@@ -249,26 +249,56 @@ final class IdentityMap {
         try {
             List<Tracked> all = new ArrayList<>(byEntity.values());
             all.addAll(flushedDeletes);
-            byKey.clear();
-            byEntity.clear();
-            pending.clear();
-            flushedDeletes.clear();
+            clear();
             for (Tracked tracked : all) {
-                if (tracked.committed == null) {
-                    if (tracked.state != State.PENDING) {
-                        tracked.resetGeneratedId();
-                    }
-                    continue;
+                if (rollBack(tracked)) {
+                    byKey.put(tracked.key, tracked);
+                    byEntity.put(tracked.entity, tracked);
                 }
-                tracked.state = State.PERSISTENT;
-                tracked.snapshot = tracked.committed;
-                tracked.restoreFields(tracked.committed);
-                byKey.put(tracked.key, tracked);
-                byEntity.put(tracked.entity, tracked);
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The session closed: the entities are left as {@link #rolledBack()} leaves them, and the map holds
+     * none of them any more (nobody reads it after the close, so it is not filled again).
+     */
+    void closed() {
+        lock.lock();
+        try {
+            for (Tracked tracked : byEntity.values()) {
+                rollBack(tracked);
+            }
+            for (Tracked tracked : flushedDeletes) {
+                rollBack(tracked);
+            }
+            clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sets {@code tracked}'s entity back to its committed row; false if it has none (inserted in the transaction). */
+    private static boolean rollBack(Tracked tracked) {
+        if (tracked.committed == null) {
+            if (tracked.state != State.PENDING) {
+                tracked.resetGeneratedId();
+            }
+            return false;
+        }
+        tracked.state = State.PERSISTENT;
+        tracked.snapshot = tracked.committed;
+        tracked.restoreFields(tracked.committed);
+        return true;
+    }
+
+    private void clear() {
+        byKey.clear();
+        byEntity.clear();
+        pending.clear();
+        flushedDeletes.clear();
     }
 
     /** The session's state now, for a savepoint to return to. */

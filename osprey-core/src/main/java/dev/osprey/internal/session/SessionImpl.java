@@ -473,12 +473,12 @@ public final class SessionImpl implements Session {
             lock.unlock();
         }
         if (last == null) {   // idle with nothing begun (after a commit, say): nothing to wait for or end
-            map.rolledBack();
+            map.closed();
             return CompletableFuture.completedFuture(null);
         }
         return last.thenCompose(v -> {
             if (!lease.holdsConnection()) {
-                map.rolledBack();
+                map.closed();
                 return CompletableFuture.<Void>completedFuture(null);
             }
             return rollbackNow();

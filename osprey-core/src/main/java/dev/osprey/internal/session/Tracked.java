@@ -91,5 +91,16 @@ final class Tracked {
 
     /** An identity-map key: the entity class and the id. */
     record Key(Class<?> type, Object id) {
+        // written out: the generated methods go through method handles, and a session looks keys up on every read
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other && other.type == type && java.util.Objects.equals(other.id, id);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * type.hashCode() + java.util.Objects.hashCode(id);
+        }
     }
 }

@@ -50,7 +50,7 @@ final class SqlWriter {
         ROWS
     }
 
-    private static final int FIRST_PIECES = 32;
+    private static final int FIRST_PIECES = 16;
 
     private final Dialect dialect;
     private final StringBuilder sql;

@@ -255,6 +255,26 @@ class StatementRendererTest {
     }
 
     @Test
+    void whereCallsAddUpAndABuilderIsNeverChangedByTheNextStep() {
+        var first = update(Author.class).set(Author_.VISITS, 1).where(Author_.ID.gt(1L));
+        var both = first.where(Author_.ID.lt(9L), Author_.VISITS.eq(0));
+        assertThat(sql(POSTGRES, first).sql()).isEqualTo("UPDATE \"authors\" SET \"visits\" = ? WHERE \"id\" > ?");
+        assertThat(sql(POSTGRES, both).sql()).isEqualTo(
+                "UPDATE \"authors\" SET \"visits\" = ? WHERE \"id\" > ? AND \"id\" < ? AND \"visits\" = ?");
+        assertThat(sql(POSTGRES, both).binds()).containsExactly(1, 1L, 9L, 0);
+        var deleting = delete(Author.class).where(Author_.ID.gt(1L));
+        assertThat(sql(SQLITE, deleting.where(Author_.ID.lt(5L))).sql())
+                .isEqualTo("DELETE FROM \"authors\" WHERE \"id\" > ? AND \"id\" < ?");
+        assertThat(sql(SQLITE, deleting).sql()).isEqualTo("DELETE FROM \"authors\" WHERE \"id\" > ?");
+        assertThatThrownBy(() -> update(Author.class).where(Author_.ID.gt(1L), null))
+                .isInstanceOf(NullPointerException.class).hasMessage("a condition is null");
+        assertThatThrownBy(() -> delete(Author.class).where((dev.osprey.query.Predicate[]) null))
+                .isInstanceOf(NullPointerException.class).hasMessage("the conditions");
+        assertThatThrownBy(() -> select(Author.class).orderBy(Author_.ID.asc(), null))
+                .isInstanceOf(NullPointerException.class).hasMessage("an order is null");
+    }
+
+    @Test
     void updateAndDeleteWithoutWhereMustSayAll() {
         assertThatThrownBy(() -> sql(POSTGRES, update(Author.class).set(Author_.VISITS, 0)))
                 .isInstanceOf(IllegalArgumentException.class)

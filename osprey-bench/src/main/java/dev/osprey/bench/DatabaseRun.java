@@ -270,9 +270,7 @@ final class DatabaseRun implements AutoCloseable {
                     size = (int) Math.max(500, Math.min(entries.size(), warm.rate() * seconds)) / 100 * 100;
                 }
                 sizes.put(c, size);
-                if (plan.runs() > 2) {
-                    insertAll(c, entries.subList(0, size), ids);   // a second warm-up at full size
-                }
+                warmUpBulk(c, entries.subList(0, size), ids);
                 rates.put(c, new double[plan.runs()]);
             } catch (Exception e) {
                 failures.put(c, failed(c, workload, e));
@@ -296,6 +294,32 @@ final class DatabaseRun implements AutoCloseable {
         fixture.truncate();
         return measurements(workload, running, rates, cost, failures,
                 c -> String.format("%,d rows per run", sizes.getOrDefault(c, 0)));
+    }
+
+    /**
+     * Inserts {@code rows} (the measured size) until the JIT worked for at most a twentieth of each of
+     * {@value #QUIET_SLICES} inserts in a row, or {@link Plan#maxWarmup()} is over, as a timed warm-up
+     * does: one insert at full size left compilations of Osprey's insert path to the first measured runs.
+     * A plan that does not wait for the JIT (quick) inserts once at full size when it has more than two runs.
+     */
+    private void warmUpBulk(Contender c, List<Entry> rows, boolean ids) throws Exception {
+        if (plan.maxWarmup().compareTo(plan.warmup()) <= 0) {
+            if (plan.runs() > 2) {
+                insertAll(c, rows, ids);
+            }
+            return;
+        }
+        long deadline = System.nanoTime() + plan.maxWarmup().toNanos();
+        int quiet = 0;
+        while (quiet < QUIET_SLICES && System.nanoTime() < deadline) {
+            JitActivity jit = JitActivity.start();
+            Runner.Sample warm = insertAll(c, rows, ids);
+            long compiled = jit.millis();
+            if (compiled < 0) {
+                return;   // the JVM does not tell: one insert, as before
+            }
+            quiet = compiled * 20 <= warm.seconds() * 1000 ? quiet + 1 : 0;
+        }
     }
 
     /** One bulk insert into the emptied table, checked: every row stored (and given its id). */

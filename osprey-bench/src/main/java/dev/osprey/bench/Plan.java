@@ -30,7 +30,7 @@ public record Plan(String name, int tableRows, Duration warmup, Duration maxWarm
     public static final Plan QUICK = new Plan("quick", 10_000, Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100), 2,
             Duration.ofMillis(150));
 
-    /** About 7 minutes per database (20 for all three on this project's machines). */
+    /** About 7–8 minutes per database (22 for all three on this project's machines). */
     public static final Plan FULL = new Plan("full", 100_000, Duration.ofMillis(1500), Duration.ofSeconds(30), Duration.ofSeconds(1), 5,
             Duration.ofSeconds(2));
 
